@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Layers, bottom to top (see docs/ARCHITECTURE.md): pure X12 and claims logic, adapters
+/// (PostgreSQL, inotify, OpenSSL), the pipeline, the app wiring, and the CLI as a thin shell.
+let package = Package(
+    name: "claimsgate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "claimsgate", targets: ["claimsgate"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: C libraries
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // MARK: Pure X12 and claims logic
+        .target(name: "X12"),
+        .target(name: "X12Schema", dependencies: ["X12"]),
+        .target(name: "X12Validation", dependencies: ["X12", "X12Schema"]),
+        .target(name: "ClaimsCore", dependencies: ["X12", "X12Schema"]),
+        .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Validation", "ClaimsCore"]),
+        .target(name: "ClaimsSynthetic", dependencies: ["X12", "ClaimsCore"]),
+
+        // MARK: Adapters
+        .target(
+            name: "ClaimsStore",
+            dependencies: ["CLibPQ", "ClaimsCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "InboxWatcher", dependencies: [.product(name: "Logging", package: "swift-log")]),
+
+        // MARK: Pipeline, app, CLI
+        .target(
+            name: "ClaimsPipeline",
+            dependencies: [
+                "X12", "X12Schema", "X12Validation", "X12Acknowledgments", "ClaimsCore", "ClaimsStore", "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ClaimsApp",
+            dependencies: [
+                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "claimsgate",
+            dependencies: ["ClaimsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: Tests
+        .target(
+            name: "ClaimsTestSupport",
+            dependencies: ["ClaimsCore", "ClaimsStore", "ClaimsApp"],
+            path: "Tests/ClaimsTestSupport"
+        ),
+        .testTarget(name: "X12Tests", dependencies: ["X12", "X12Schema", "X12Validation"]),
+        .testTarget(name: "ClaimsCoreTests", dependencies: ["ClaimsCore", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "X12AcknowledgmentsTests",
+            dependencies: ["X12Acknowledgments", "ClaimsTestSupport"]
+        ),
+        .testTarget(name: "ClaimsStoreTests", dependencies: ["ClaimsStore", "ClaimsTestSupport"]),
+        .testTarget(name: "InboxWatcherTests", dependencies: ["InboxWatcher", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,217 @@
+/// One professional claim (an 837P `CLM` and everything that applies to it), typed.
+///
+/// The parser builds one per CLM, folding in the billing provider, subscriber, patient and payer
+/// loops above it, so that every later stage (validation, scoring, persistence, the 277CA) works
+/// on a self-contained value. Fields hold PHI: never log them.
+public struct Claim: Sendable, Equatable {
+    /// CLM01, the submitter's patient control number (echoed in the 277CA and the 999 CTX).
+    public var patientControlNumber: String
+    /// CLM02.
+    public var totalCharge: Amount
+    /// CLM05-1.
+    public var placeOfService: String
+    /// CLM05-3: 1 original, 7 replacement, 8 void.
+    public var frequencyCode: String
+    /// REF*F8: the payer's claim number of the claim being replaced or voided.
+    public var originalReference: String?
+    public var billingProvider: Provider
+    public var subscriber: Person
+    /// The patient when not the subscriber (2000C/2010CA); nil when the subscriber is the patient.
+    public var patient: Person?
+    /// SBR02 (`18` self) or PAT01 when the patient is a dependent.
+    public var patientRelationship: String
+    public var payer: Payer
+    public var diagnoses: [Diagnosis]
+    public var serviceLines: [ServiceLine]
+    /// Where the claim sits in the file, for acknowledgments that point back at it.
+    public var position: ClaimPosition
+
+    public init(
+        patientControlNumber: String, totalCharge: Amount, placeOfService: String, frequencyCode: String,
+        originalReference: String? = nil, billingProvider: Provider, subscriber: Person, patient: Person? = nil,
+        patientRelationship: String, payer: Payer, diagnoses: [Diagnosis], serviceLines: [ServiceLine],
+        position: ClaimPosition
+    ) {
+        self.patientControlNumber = patientControlNumber
+        self.totalCharge = totalCharge
+        self.placeOfService = placeOfService
+        self.frequencyCode = frequencyCode
+        self.originalReference = originalReference
+        self.billingProvider = billingProvider
+        self.subscriber = subscriber
+        self.patient = patient
+        self.patientRelationship = patientRelationship
+        self.payer = payer
+        self.diagnoses = diagnoses
+        self.serviceLines = serviceLines
+        self.position = position
+    }
+
+    /// Earliest and latest service date over the lines (the 277CA's DTP*472).
+    public var serviceDateRange: ClosedRange<CalendarDate>? {
+        let dates = serviceLines.flatMap { [$0.serviceDateFrom, $0.serviceDateTo ?? $0.serviceDateFrom] }.compactMap { $0 }
+        guard let first = dates.min(), let last = dates.max() else { return nil }
+        return first...last
+    }
+}
+
+/// Where a claim was found: enough to name it in a 999 (IK3 position, CTX) or an error record.
+public struct ClaimPosition: Sendable, Equatable, Hashable {
+    /// Index of the interchange, group and transaction set in the file (0-based).
+    public var interchange: Int
+    public var group: Int
+    public var transactionSet: Int
+    /// ST02 of the transaction set.
+    public var transactionSetControlNumber: String
+    /// Position of the CLM segment counted from ST (ST = 1), as the 999's IK302 counts.
+    public var segmentPosition: Int
+    /// Index of the 2000A billing provider loop within the transaction set (0-based).
+    public var billingProviderIndex: Int
+
+    public init(
+        interchange: Int, group: Int, transactionSet: Int, transactionSetControlNumber: String,
+        segmentPosition: Int, billingProviderIndex: Int
+    ) {
+        self.interchange = interchange
+        self.group = group
+        self.transactionSet = transactionSet
+        self.transactionSetControlNumber = transactionSetControlNumber
+        self.segmentPosition = segmentPosition
+        self.billingProviderIndex = billingProviderIndex
+    }
+}
+
+/// Billing provider (2010AA).
+public struct Provider: Sendable, Equatable, Hashable {
+    /// NM102: `1` person, `2` organisation.
+    public var entityType: String
+    public var lastOrOrganizationName: String
+    public var firstName: String?
+    /// NM109 when NM108 = XX.
+    public var npi: String?
+    /// REF*EI or REF*SY.
+    public var taxID: String?
+    public var taxonomy: String?
+    public var address: Address?
+
+    public init(
+        entityType: String, lastOrOrganizationName: String, firstName: String? = nil, npi: String?,
+        taxID: String?, taxonomy: String? = nil, address: Address?
+    ) {
+        self.entityType = entityType
+        self.lastOrOrganizationName = lastOrOrganizationName
+        self.firstName = firstName
+        self.npi = npi
+        self.taxID = taxID
+        self.taxonomy = taxonomy
+        self.address = address
+    }
+}
+
+/// Subscriber (2010BA) or patient (2010CA) demographics: PHI.
+public struct Person: Sendable, Equatable {
+    public var lastName: String
+    public var firstName: String?
+    /// NM109 (member id) for a subscriber; patients have none in 5010.
+    public var memberID: String?
+    public var birthDate: CalendarDate?
+    /// DMG03: F, M or U.
+    public var gender: String?
+    public var address: Address?
+
+    public init(
+        lastName: String, firstName: String? = nil, memberID: String? = nil, birthDate: CalendarDate? = nil,
+        gender: String? = nil, address: Address? = nil
+    ) {
+        self.lastName = lastName
+        self.firstName = firstName
+        self.memberID = memberID
+        self.birthDate = birthDate
+        self.gender = gender
+        self.address = address
+    }
+}
+
+/// Payer (2010BB).
+public struct Payer: Sendable, Equatable {
+    public var name: String
+    /// NM109 (PI payer id or XV).
+    public var identifier: String
+
+    public init(name: String, identifier: String) {
+        self.name = name
+        self.identifier = identifier
+    }
+}
+
+/// An N3/N4 pair.
+public struct Address: Sendable, Equatable, Hashable {
+    public var line1: String
+    public var line2: String?
+    public var city: String
+    public var state: String?
+    public var postalCode: String?
+
+    public init(line1: String, line2: String? = nil, city: String, state: String?, postalCode: String?) {
+        self.line1 = line1
+        self.line2 = line2
+        self.city = city
+        self.state = state
+        self.postalCode = postalCode
+    }
+}
+
+/// One HI code with its qualifier (`ABK` principal, `ABF` other; ICD-9 `BK`/`BF` in old files).
+public struct Diagnosis: Sendable, Equatable {
+    public var qualifier: String
+    public var code: String
+
+    public init(qualifier: String, code: String) {
+        self.qualifier = qualifier
+        self.code = code
+    }
+}
+
+/// One 2400 service line.
+public struct ServiceLine: Sendable, Equatable {
+    /// LX01.
+    public var lineNumber: Int
+    /// SV101-1 (HC for HCPCS/CPT).
+    public var procedureQualifier: String
+    /// SV101-2.
+    public var procedureCode: String
+    /// SV101-3 through SV101-6.
+    public var modifiers: [String]
+    /// SV102.
+    public var charge: Amount
+    /// SV103: UN units, MJ minutes.
+    public var unitBasis: String
+    /// SV104.
+    public var units: Double
+    /// SV105 when it differs from the claim's place of service.
+    public var placeOfService: String?
+    /// SV107-1…4: 1-based pointers into the claim's diagnoses.
+    public var diagnosisPointers: [Int]
+    /// DTP*472 (D8, or the first date of RD8).
+    public var serviceDateFrom: CalendarDate?
+    /// Last date of an RD8 range.
+    public var serviceDateTo: CalendarDate?
+
+    public init(
+        lineNumber: Int, procedureQualifier: String, procedureCode: String, modifiers: [String], charge: Amount,
+        unitBasis: String, units: Double, placeOfService: String? = nil, diagnosisPointers: [Int],
+        serviceDateFrom: CalendarDate?, serviceDateTo: CalendarDate? = nil
+    ) {
+        self.lineNumber = lineNumber
+        self.procedureQualifier = procedureQualifier
+        self.procedureCode = procedureCode
+        self.modifiers = modifiers
+        self.charge = charge
+        self.unitBasis = unitBasis
+        self.units = units
+        self.placeOfService = placeOfService
+        self.diagnosisPointers = diagnosisPointers
+        self.serviceDateFrom = serviceDateFrom
+        self.serviceDateTo = serviceDateTo
+    }
+}

@@ -1,0 +1,176 @@
+/// One ISA…IEA interchange as received, split into functional groups and transaction sets.
+public struct Interchange: Sendable {
+    public let header: InterchangeHeader
+    public internal(set) var groups: [FunctionalGroup] = []
+    /// IEA, when the interchange was closed.
+    public internal(set) var trailer: Segment?
+    /// Envelope problems; each becomes a TA1 note code.
+    public internal(set) var issues: [InterchangeIssue] = []
+
+    /// Whether the envelope is sound enough to look inside (else a TA1 rejects it whole).
+    public var isAccepted: Bool { issues.allSatisfy { !$0.rejectsInterchange } }
+}
+
+/// The fixed-width ISA fields, trimmed of their padding.
+public struct InterchangeHeader: Sendable {
+    public let segment: Segment
+    public let delimiters: Delimiters
+    public var authorizationQualifier: String { segment[1].string }
+    public var securityQualifier: String { segment[3].string }
+    public var senderQualifier: String { segment[5].string }
+    public var senderID: String { segment[6].string.trimmingTrailingSpaces }
+    public var receiverQualifier: String { segment[7].string }
+    public var receiverID: String { segment[8].string.trimmingTrailingSpaces }
+    /// ISA09, YYMMDD.
+    public var date: String { segment[9].string }
+    /// ISA10, HHMM.
+    public var time: String { segment[10].string }
+    public var versionNumber: String { segment[12].string }
+    public var controlNumber: String { segment[13].string }
+    public var acknowledgmentRequested: Bool { segment[14].equals("1") }
+    /// ISA15: `P` production, `T` test.
+    public var usageIndicator: String { segment[15].string }
+}
+
+/// One GS…GE functional group.
+public struct FunctionalGroup: Sendable {
+    public let header: Segment
+    public internal(set) var transactionSets: [TransactionSet] = []
+    public internal(set) var trailer: Segment?
+    /// Group problems; each becomes an AK905 code on the 999.
+    public internal(set) var issues: [GroupIssue] = []
+
+    public var functionalID: String { header[1].string }
+    public var senderCode: String { header[2].string }
+    public var receiverCode: String { header[3].string }
+    public var controlNumber: String { header[6].string }
+    public var version: String { header[8].string }
+    /// GE01 as sent (the count the sender claims), or nil without a GE.
+    public var declaredTransactionSetCount: Int? { trailer.flatMap { Int($0[1].string) } }
+}
+
+/// One ST…SE transaction set.
+public struct TransactionSet: Sendable {
+    /// ST through SE inclusive (SE absent when the trailer is missing).
+    public internal(set) var segments: [Segment]
+    public internal(set) var trailer: Segment?
+    /// Set problems; each becomes an IK502 code on the 999 and rejects the set.
+    public internal(set) var issues: [TransactionSetIssue] = []
+
+    public var header: Segment { segments[0] }
+    public var identifier: String { header[1].string }
+    public var controlNumber: String { header[2].string }
+    public var implementationReference: String { header[3].string }
+}
+
+/// Interchange-level problems with their TA105 note codes.
+public enum InterchangeIssue: Sendable, Hashable {
+    case controlNumberMismatch
+    case groupCountMismatch
+    case missingTrailer
+    case segmentOutsideGroup(SegmentID)
+    case invalidField(element: Int, noteCode: String)
+
+    public var ta1NoteCode: String {
+        switch self {
+        case .controlNumberMismatch: "001"
+        case .groupCountMismatch: "021"
+        case .missingTrailer: "023"
+        case .segmentOutsideGroup: "024"
+        case .invalidField(_, let code): code
+        }
+    }
+
+    /// A header/trailer control number mismatch is accepted with a note (the header value wins);
+    /// everything else means the envelope cannot be trusted.
+    public var rejectsInterchange: Bool { self != .controlNumberMismatch }
+
+    public var reason: String {
+        switch self {
+        case .controlNumberMismatch: "IEA02 does not equal ISA13"
+        case .groupCountMismatch: "IEA01 does not equal the number of functional groups"
+        case .missingTrailer: "the interchange has no IEA trailer (file truncated?)"
+        case .segmentOutsideGroup(let id): "segment \(id) appears outside a GS/GE functional group"
+        case .invalidField(let element, _): "ISA\(element < 10 ? "0" : "")\(element) is invalid"
+        }
+    }
+}
+
+/// Group-level problems with their AK905 codes.
+public enum GroupIssue: Sendable, Hashable {
+    case notSupported
+    case versionNotSupported
+    case missingTrailer
+    case controlNumberMismatch
+    case transactionSetCountMismatch
+    case invalidControlNumber
+    case duplicateControlNumber
+
+    public var ak905Code: String {
+        switch self {
+        case .notSupported: "1"
+        case .versionNotSupported: "2"
+        case .missingTrailer: "3"
+        case .controlNumberMismatch: "4"
+        case .transactionSetCountMismatch: "5"
+        case .invalidControlNumber: "6"
+        case .duplicateControlNumber: "19"
+        }
+    }
+
+    /// A group whose header or trailer is wrong is rejected as a whole (AK901=R).
+    public var reason: String {
+        switch self {
+        case .notSupported: "GS01 is not HC (health care claim)"
+        case .versionNotSupported: "GS08 is not 005010X222A1"
+        case .missingTrailer: "the functional group has no GE trailer"
+        case .controlNumberMismatch: "GE02 does not equal GS06"
+        case .transactionSetCountMismatch: "GE01 does not equal the number of transaction sets"
+        case .invalidControlNumber: "GS06 is not a 1-9 digit number"
+        case .duplicateControlNumber: "GS06 repeats another group's control number in this interchange"
+        }
+    }
+}
+
+/// Transaction-set-level problems with their IK502 codes.
+public enum TransactionSetIssue: Sendable, Hashable {
+    case notSupported
+    case missingTrailer
+    case controlNumberMismatch
+    case segmentCountMismatch
+    case invalidControlNumber
+    case implementationNotSupported
+    case duplicateControlNumber
+
+    public var ik502Code: String {
+        switch self {
+        case .notSupported: "1"
+        case .missingTrailer: "2"
+        case .controlNumberMismatch: "3"
+        case .segmentCountMismatch: "4"
+        case .invalidControlNumber: "7"
+        case .implementationNotSupported: "I6"
+        case .duplicateControlNumber: "23"
+        }
+    }
+
+    public var reason: String {
+        switch self {
+        case .notSupported: "ST01 is not 837"
+        case .missingTrailer: "the transaction set has no SE trailer"
+        case .controlNumberMismatch: "SE02 does not equal ST02"
+        case .segmentCountMismatch: "SE01 does not equal the number of segments from ST to SE"
+        case .invalidControlNumber: "ST02 is not 4 to 9 characters"
+        case .implementationNotSupported: "ST03 is not 005010X222A1"
+        case .duplicateControlNumber: "ST02 repeats another transaction set's control number in this group"
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var result = Substring(self)
+        while result.last == " " { result = result.dropLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,135 @@
+/// Splits a received file into interchanges, groups and transaction sets, checking the envelope's
+/// control numbers and counts on the way.
+///
+/// A file may hold several ISA…IEA interchanges, each with its own separators. Only a file that
+/// does not start with a readable ISA fails as a whole (it is not X12 and is quarantined); every
+/// other problem is recorded on the interchange, group or set it belongs to, so that the right
+/// acknowledgment (TA1, AK905, IK502) can report it.
+public enum InterchangeReader {
+    /// UTF-8 byte order mark, which some Windows tools put in front of the ISA.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    public static func read(_ source: X12Source) throws(EnvelopeError) -> [Interchange] {
+        let bytes = source.bytes
+        var offset = 0
+        if bytes.starts(with: byteOrderMark) { offset = 3 }
+        while offset < bytes.count, SegmentScanner.isLayout(bytes[offset]) { offset += 1 }
+        guard offset < bytes.count else { throw .missingISA }
+
+        var interchanges: [Interchange] = []
+        while offset < bytes.count {
+            let delimiters = try bytes.withUnsafeBufferPointer { buffer throws(EnvelopeError) in
+                try Delimiters(isa: UnsafeBufferPointer(rebasing: buffer[offset...]))
+            }
+            var scanner = SegmentScanner(source: source, delimiters: delimiters, offset: offset)
+            guard let isa = scanner.next() else { throw .missingISA }
+            var interchange = Interchange(header: InterchangeHeader(segment: isa, delimiters: delimiters))
+            readBody(of: &interchange, from: &scanner)
+            interchanges.append(interchange)
+            offset = scanner.nextSegmentStart
+            if offset < bytes.count, !scanner.atInterchangeHeader() {
+                // Bytes after the IEA that are not another interchange: not trustworthy.
+                interchanges[interchanges.count - 1].issues.append(.segmentOutsideGroup(.invalid))
+                break
+            }
+        }
+        return interchanges
+    }
+
+    /// Reads segments after the ISA up to and including the IEA (or the next ISA, or the end).
+    static func readBody(of interchange: inout Interchange, from scanner: inout SegmentScanner) {
+        var group: FunctionalGroup?
+        var set: TransactionSet?
+
+        func closeSet(missingTrailer: Bool) {
+            guard var open = set else { return }
+            if missingTrailer { open.issues.append(.missingTrailer) }
+            group?.transactionSets.append(open)
+            set = nil
+        }
+        func closeGroup(missingTrailer: Bool) {
+            closeSet(missingTrailer: true)
+            guard var open = group else { return }
+            if missingTrailer { open.issues.append(.missingTrailer) }
+            interchange.groups.append(open)
+            group = nil
+        }
+
+        while !scanner.atInterchangeHeader(), let segment = scanner.next() {
+            switch segment.id {
+            case "SE" where set != nil:
+                set!.segments.append(segment)
+                set!.trailer = segment
+                checkTrailer(of: &set!)
+                closeSet(missingTrailer: false)
+            case "ST" where group != nil:
+                closeSet(missingTrailer: true)
+                set = TransactionSet(segments: [segment])
+                checkHeader(of: &set!, in: group!)
+            case "GE" where group != nil:
+                closeSet(missingTrailer: true)
+                group!.trailer = segment
+                checkTrailer(of: &group!)
+                closeGroup(missingTrailer: false)
+            case "GS":
+                closeGroup(missingTrailer: true)
+                group = FunctionalGroup(header: segment)
+                checkHeader(of: &group!, in: interchange)
+            case "IEA":
+                closeGroup(missingTrailer: true)
+                interchange.trailer = segment
+                checkTrailer(of: &interchange)
+                return
+            case "TA1" where group == nil:
+                continue
+            default:
+                if set != nil {
+                    set!.segments.append(segment)
+                } else {
+                    interchange.issues.append(.segmentOutsideGroup(segment.id))
+                }
+            }
+        }
+        closeGroup(missingTrailer: true)
+        interchange.issues.append(.missingTrailer)
+    }
+
+    static func checkHeader(of set: inout TransactionSet, in group: FunctionalGroup) {
+        if set.identifier != "837" { set.issues.append(.notSupported) }
+        if !(4...9).contains(set.controlNumber.utf8.count) { set.issues.append(.invalidControlNumber) }
+        if set.implementationReference != "005010X222A1" { set.issues.append(.implementationNotSupported) }
+        if group.transactionSets.contains(where: { $0.controlNumber == set.controlNumber }) {
+            set.issues.append(.duplicateControlNumber)
+        }
+    }
+
+    static func checkTrailer(of set: inout TransactionSet) {
+        guard let trailer = set.trailer else { return }
+        if Int(trailer[1].string) != set.segments.count { set.issues.append(.segmentCountMismatch) }
+        if trailer[2].string != set.controlNumber { set.issues.append(.controlNumberMismatch) }
+    }
+
+    static func checkHeader(of group: inout FunctionalGroup, in interchange: Interchange) {
+        if group.functionalID != "HC" { group.issues.append(.notSupported) }
+        if group.version != "005010X222A1" { group.issues.append(.versionNotSupported) }
+        let control = group.controlNumber
+        if !(1...9).contains(control.utf8.count) || !control.utf8.allSatisfy({ (48...57).contains($0) }) {
+            group.issues.append(.invalidControlNumber)
+        }
+        if interchange.groups.contains(where: { $0.controlNumber == control }) {
+            group.issues.append(.duplicateControlNumber)
+        }
+    }
+
+    static func checkTrailer(of group: inout FunctionalGroup) {
+        guard let trailer = group.trailer else { return }
+        if Int(trailer[1].string) != group.transactionSets.count { group.issues.append(.transactionSetCountMismatch) }
+        if trailer[2].string != group.controlNumber { group.issues.append(.controlNumberMismatch) }
+    }
+
+    static func checkTrailer(of interchange: inout Interchange) {
+        guard let trailer = interchange.trailer else { return }
+        if Int(trailer[1].string) != interchange.groups.count { interchange.issues.append(.groupCountMismatch) }
+        if trailer[2].string != interchange.header.controlNumber { interchange.issues.append(.controlNumberMismatch) }
+    }
+}
