@@ -67,10 +67,15 @@ public struct ClaimPosition: Sendable, Equatable, Hashable {
     public var segmentPosition: Int
     /// Index of the 2000A billing provider loop within the transaction set (0-based).
     public var billingProviderIndex: Int
+    /// Position of the last segment of the claim's 2300 loop (its service lines included).
+    public var lastSegmentPosition: Int
+    /// Position of the HL of the 2000B subscriber level above the claim: errors between it and
+    /// the CLM concern every claim of that subscriber (or of the patient level, when present).
+    public var subscriberPosition: Int
 
     public init(
         interchange: Int, group: Int, transactionSet: Int, transactionSetControlNumber: String,
-        segmentPosition: Int, billingProviderIndex: Int
+        segmentPosition: Int, billingProviderIndex: Int, lastSegmentPosition: Int? = nil, subscriberPosition: Int = 0
     ) {
         self.interchange = interchange
         self.group = group
@@ -78,6 +83,8 @@ public struct ClaimPosition: Sendable, Equatable, Hashable {
         self.transactionSetControlNumber = transactionSetControlNumber
         self.segmentPosition = segmentPosition
         self.billingProviderIndex = billingProviderIndex
+        self.lastSegmentPosition = lastSegmentPosition ?? segmentPosition
+        self.subscriberPosition = subscriberPosition
     }
 }
 

@@ -1,0 +1,225 @@
+import X12
+import X12Schema
+
+/// Builds typed claims from one 837P transaction set while the loop walker places its segments.
+///
+/// Each loop's data lands in the entity it describes (billing provider, subscriber, patient,
+/// payer, claim, line), so that a name in loop 2330A (another payer's subscriber) can never be
+/// mistaken for the claim's subscriber in 2010BA.
+struct ClaimReader: LoopVisitor {
+    let interchangeIndex: Int
+    let groupIndex: Int
+    let transactionSetIndex: Int
+    let controlNumber: String
+
+    private(set) var header: SubmissionHeader
+    private(set) var claims: [Claim] = []
+
+    private var billingProviderIndex = -1
+    private var billingProvider = Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil)
+    private var subscriber = Person(lastName: "")
+    private var subscriberPosition = 0
+    private var subscriberRelationship = ""
+    private var payer = Payer(name: "", identifier: "")
+    private var patient: Person?
+    private var patientRelationship: String?
+    private var claim: Claim?
+    private var lastPosition = 0
+
+    init(interchangeIndex: Int, groupIndex: Int, transactionSetIndex: Int, controlNumber: String) {
+        self.interchangeIndex = interchangeIndex
+        self.groupIndex = groupIndex
+        self.transactionSetIndex = transactionSetIndex
+        self.controlNumber = controlNumber
+        header = SubmissionHeader(
+            transactionSetControlNumber: controlNumber, purpose: "", batchReference: "", creationDate: nil,
+            claimOrEncounter: "", submitter: Party(entityType: "", name: "", identifier: ""),
+            receiver: Party(entityType: "", name: "", identifier: ""))
+    }
+
+    mutating func enter(_ loop: LoopSchema, position: Int) {
+        switch loop.id {
+        case "2000A":
+            billingProviderIndex += 1
+            billingProvider = Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil)
+        case "2000B":
+            subscriber = Person(lastName: "")
+            subscriberPosition = position
+            subscriberRelationship = ""
+            payer = Payer(name: "", identifier: "")
+            patient = nil
+            patientRelationship = nil
+        case "2000C":
+            patient = Person(lastName: "")
+        default:
+            break
+        }
+    }
+
+    mutating func exit(_ loop: LoopSchema) {
+        guard loop.id == "2300", var finished = claim else { return }
+        finished.position.lastSegmentPosition = lastPosition
+        claims.append(finished)
+        claim = nil
+    }
+
+    mutating func visit(_ segment: Segment, schema: SegmentSchema, loop: LoopSchema, position: Int) {
+        lastPosition = position
+        switch (loop.id, segment.id) {
+        case ("ST", "BHT"):
+            header.purpose = segment[2].string
+            header.batchReference = segment[3].string
+            header.creationDate = CalendarDate(x12: segment[4].bytes)
+            header.claimOrEncounter = segment[6].string
+        case ("1000A", "NM1"):
+            header.submitter = Self.party(segment)
+        case ("1000B", "NM1"):
+            header.receiver = Self.party(segment)
+        case ("2000A", "PRV"):
+            billingProvider.taxonomy = segment[3].value
+        case ("2010AA", "NM1"):
+            billingProvider.entityType = segment[2].string
+            billingProvider.lastOrOrganizationName = segment[3].string
+            billingProvider.firstName = segment[4].value
+            billingProvider.npi = segment[8].equals("XX") ? segment[9].value : nil
+        case ("2010AA", "N3"):
+            billingProvider.address = Self.street(segment)
+        case ("2010AA", "N4"):
+            billingProvider.address = Self.city(segment, street: billingProvider.address)
+        case ("2010AA", "REF") where segment[1].equals("EI") || segment[1].equals("SY"):
+            billingProvider.taxID = segment[2].value
+        case ("2000B", "SBR"):
+            subscriberRelationship = segment[2].string
+        case ("2010BA", "NM1"):
+            subscriber = Self.person(segment, keeping: subscriber)
+            subscriber.memberID = segment[9].value
+        case ("2010BA", "N3"):
+            subscriber.address = Self.street(segment)
+        case ("2010BA", "N4"):
+            subscriber.address = Self.city(segment, street: subscriber.address)
+        case ("2010BA", "DMG"):
+            Self.demographics(segment, into: &subscriber)
+        case ("2010BB", "NM1"):
+            payer = Payer(name: segment[3].string, identifier: segment[9].string)
+        case ("2000C", "PAT"):
+            patientRelationship = segment[1].string
+        case ("2010CA", "NM1"):
+            patient = Self.person(segment, keeping: patient ?? Person(lastName: ""))
+        case ("2010CA", "N3"):
+            patient?.address = Self.street(segment)
+        case ("2010CA", "N4"):
+            let address = Self.city(segment, street: patient?.address)
+            patient?.address = address
+        case ("2010CA", "DMG"):
+            if var current = patient {
+                Self.demographics(segment, into: &current)
+                patient = current
+            }
+        case ("2300", "CLM"):
+            startClaim(segment, position: position)
+        case ("2300", "REF") where segment[1].equals("F8"):
+            claim?.originalReference = segment[2].value
+        case ("2300", "HI") where schema.name == "Health Care Diagnosis Code":
+            claim?.diagnoses = Self.diagnoses(segment)
+        case ("2400", "LX"):
+            claim?.serviceLines.append(
+                ServiceLine(
+                    lineNumber: Int(segment[1].string) ?? 0, procedureQualifier: "", procedureCode: "", modifiers: [],
+                    charge: .zero, unitBasis: "", units: 0, diagnosisPointers: [], serviceDateFrom: nil))
+        case ("2400", "SV1"):
+            updateLastLine { Self.serviceLine(segment, into: &$0) }
+        case ("2400", "DTP") where segment[1].equals("472"):
+            updateLastLine { Self.serviceDates(segment, into: &$0) }
+        default:
+            break
+        }
+    }
+
+    // MARK: Segment readers
+
+    private mutating func startClaim(_ segment: Segment, position: Int) {
+        let facility = segment[5]
+        claim = Claim(
+            patientControlNumber: segment[1].string,
+            totalCharge: Amount(x12: segment[2].bytes) ?? .zero,
+            placeOfService: facility.component(1).string,
+            frequencyCode: facility.component(3).string,
+            billingProvider: billingProvider,
+            subscriber: subscriber,
+            patient: patient,
+            patientRelationship: patientRelationship ?? subscriberRelationship,
+            payer: payer,
+            diagnoses: [],
+            serviceLines: [],
+            position: ClaimPosition(
+                interchange: interchangeIndex, group: groupIndex, transactionSet: transactionSetIndex,
+                transactionSetControlNumber: controlNumber, segmentPosition: position,
+                billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
+    }
+
+    private mutating func updateLastLine(_ update: (inout ServiceLine) -> Void) {
+        guard var current = claim, !current.serviceLines.isEmpty else { return }
+        update(&current.serviceLines[current.serviceLines.count - 1])
+        claim = current
+    }
+
+    private static func serviceLine(_ segment: Segment, into line: inout ServiceLine) {
+        let procedure = segment[1]
+        line.procedureQualifier = procedure.component(1).string
+        line.procedureCode = procedure.component(2).string
+        line.modifiers = (3...6).compactMap { procedure.component($0).value }
+        line.charge = Amount(x12: segment[2].bytes) ?? .zero
+        line.unitBasis = segment[3].string
+        line.units = Double(segment[4].string) ?? 0
+        line.placeOfService = segment[5].value
+        line.diagnosisPointers = segment[7].components.compactMap { Int($0.string) }
+    }
+
+    private static func serviceDates(_ segment: Segment, into line: inout ServiceLine) {
+        let value = segment[3]
+        if segment[2].equals("RD8") {
+            line.serviceDateFrom = CalendarDate(x12: value.bytes.prefix(8))
+            line.serviceDateTo = CalendarDate(x12: value.bytes.dropFirst(9))
+        } else {
+            line.serviceDateFrom = CalendarDate(x12: value.bytes)
+        }
+    }
+
+    private static func diagnoses(_ segment: Segment) -> [Diagnosis] {
+        (1...12).compactMap { position in
+            let element = segment[position]
+            guard !element.isEmpty else { return nil }
+            return Diagnosis(qualifier: element.component(1).string, code: element.component(2).string)
+        }
+    }
+
+    private static func party(_ segment: Segment) -> Party {
+        Party(
+            entityType: segment[2].string, name: segment[3].string, firstName: segment[4].value,
+            identifier: segment[9].string)
+    }
+
+    private static func person(_ segment: Segment, keeping existing: Person) -> Person {
+        var person = existing
+        person.lastName = segment[3].string
+        person.firstName = segment[4].value
+        return person
+    }
+
+    private static func demographics(_ segment: Segment, into person: inout Person) {
+        person.birthDate = CalendarDate(x12: segment[2].bytes)
+        person.gender = segment[3].value
+    }
+
+    private static func street(_ segment: Segment) -> Address {
+        Address(line1: segment[1].string, line2: segment[2].value, city: "", state: nil, postalCode: nil)
+    }
+
+    private static func city(_ segment: Segment, street: Address?) -> Address {
+        var address = street ?? Address(line1: "", city: "", state: nil, postalCode: nil)
+        address.city = segment[1].string
+        address.state = segment[2].value
+        address.postalCode = segment[3].value
+        return address
+    }
+}

@@ -1,0 +1,92 @@
+import X12
+
+/// How an implementation guide marks a segment, loop or element.
+public enum Usage: Sendable, Hashable {
+    case required
+    case situational
+    case notUsed
+}
+
+/// The element (or component) value that tells two same-tagged segments of a loop apart, such as
+/// the `NM101` entity code (`NM1*85` billing provider vs `NM1*87` pay-to) or `DTP01` date qualifier.
+public struct Qualifier: Sendable {
+    public let element: Int
+    /// Component within the element, or nil when the element is simple.
+    public let component: Int?
+    public let values: [String]
+    let valueBytes: [[UInt8]]
+
+    public init(element: Int = 1, component: Int? = nil, values: [String]) {
+        self.element = element
+        self.component = component
+        self.values = values
+        valueBytes = values.map { Array($0.utf8) }
+    }
+
+    func matches(_ segment: Segment) -> Bool {
+        var value = segment[element]
+        if let component { value = value.component(component) }
+        let bytes = value.bytes
+        return valueBytes.contains { $0.elementsEqual(bytes) }
+    }
+}
+
+/// One segment position in a loop of an implementation guide.
+public struct SegmentSchema: Sendable {
+    public let id: SegmentID
+    public let name: String
+    public let usage: Usage
+    /// Maximum occurrences at this position (`Int.max` for the guide's ">1").
+    public let maxUse: Int
+    public let qualifier: Qualifier?
+
+    public init(_ id: SegmentID, _ name: String, _ usage: Usage, maxUse: Int = 1, qualifier: Qualifier? = nil) {
+        self.id = id
+        self.name = name
+        self.usage = usage
+        self.maxUse = maxUse
+        self.qualifier = qualifier
+    }
+
+    /// Whether `segment` has this position's tag and, where one is set, its qualifier value.
+    public func matches(_ segment: Segment) -> Bool {
+        segment.id == id && (qualifier?.matches(segment) ?? true)
+    }
+}
+
+/// One loop of an implementation guide: its segments in order (the first one starts a new
+/// occurrence of the loop) and the loops nested in it.
+public final class LoopSchema: Sendable {
+    /// The guide's loop id (`2300`, `2010AA`).
+    public let id: String
+    public let name: String
+    public let usage: Usage
+    /// Maximum occurrences within one parent occurrence (`Int.max` for ">1").
+    public let maxRepeat: Int
+    public let segments: [SegmentSchema]
+    public let loops: [LoopSchema]
+
+    public init(
+        _ id: String, _ name: String, _ usage: Usage, maxRepeat: Int = 1, segments: [SegmentSchema],
+        loops: [LoopSchema] = []
+    ) {
+        precondition(!segments.isEmpty, "a loop starts with its trigger segment")
+        self.id = id
+        self.name = name
+        self.usage = usage
+        self.maxRepeat = maxRepeat
+        self.segments = segments
+        self.loops = loops
+    }
+
+    /// The segment that starts an occurrence of this loop.
+    public var trigger: SegmentSchema { segments[0] }
+
+    /// The loop id as a 999 may carry it (IK303 is at most 4 characters: `2010AA` → `2010`).
+    public var acknowledgmentID: String { String(id.prefix(4)) }
+
+    /// Every segment id used anywhere in this loop and below.
+    public var allSegmentIDs: Set<SegmentID> {
+        Set(segments.map(\.id)).union(loops.flatMap(\.allSegmentIDs))
+    }
+}
