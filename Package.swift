@@ -23,7 +23,7 @@ let package = Package(
         // MARK: Pure X12 and claims logic
         .target(name: "X12"),
         .target(name: "X12Schema", dependencies: ["X12"]),
-        .target(name: "X12Validation", dependencies: ["X12", "X12Schema"]),
+        .target(name: "X12Validation", dependencies: ["X12", "X12Schema", "ClaimsCore"]),
         .target(name: "ClaimsCore", dependencies: ["X12", "X12Schema"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Validation", "ClaimsCore"]),
         .target(name: "ClaimsSynthetic", dependencies: ["X12", "ClaimsCore"]),

@@ -1,0 +1,113 @@
+import Foundation
+import X12Validation
+import Yams
+
+/// Reads `gateway.yaml` and `partners.yaml` and applies `CLAIMSGATE_*` overrides.
+public enum ConfigurationLoader {
+    public enum Failure: Error, CustomStringConvertible {
+        case unreadable(URL, String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let url, let reason): "cannot read configuration \(url.path): \(reason)"
+            }
+        }
+    }
+
+    /// Loads the configuration for data root `root`. `configFile` defaults to
+    /// `root/Config/gateway.yaml`; a missing default file means built-in defaults.
+    public static func load(
+        root: URL, configFile: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> GatewayConfiguration {
+        let gatewayFile = configFile ?? root.appendingPathComponent("Config/gateway.yaml")
+        var configuration = GatewayConfiguration(root: root)
+        var partnersFile = gatewayFile.deletingLastPathComponent().appendingPathComponent("partners.yaml")
+
+        if configFile != nil || FileManager.default.fileExists(atPath: gatewayFile.path) {
+            let file: GatewayFile = try decode(gatewayFile)
+            if let identity = file.gateway {
+                configuration.identity = .init(
+                    qualifier: identity.interchange_qualifier ?? "ZZ", id: identity.interchange_id ?? "CLAIMSGATE",
+                    name: identity.name ?? identity.interchange_id ?? "CLAIMSGATE")
+            }
+            if let url = file.database?.url, !url.isEmpty { configuration.databaseURL = url }
+            if let size = file.database?.pool_size { configuration.databasePoolSize = max(1, size) }
+            if let pattern = file.acknowledgments?.file_name { configuration.acknowledgmentFileName = pattern }
+            if let suffixes = file.inbox?.ignored_suffixes { configuration.ignoredSuffixes = suffixes }
+            if let partners = file.partners_file {
+                partnersFile = URL(fileURLWithPath: partners, relativeTo: gatewayFile.deletingLastPathComponent())
+            }
+        }
+        if FileManager.default.fileExists(atPath: partnersFile.path) {
+            configuration.partners = try loadPartners(partnersFile)
+        }
+        if let url = environment["CLAIMSGATE_DATABASE_URL"], !url.isEmpty { configuration.databaseURL = url }
+        return configuration
+    }
+
+    /// Reads the partner list; used at start and on every reload.
+    public static func loadPartners(_ url: URL) throws -> [PartnerConfiguration] {
+        let file: PartnersFile = try decode(url)
+        return (file.partners ?? []).map { entry in
+            PartnerConfiguration(
+                id: entry.id, name: entry.name,
+                senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
+                positive999: entry.acknowledgments?.positive_999 ?? false,
+                rejectionPolicy: entry.acknowledgments?.policy ?? .claimLevel,
+                maxFileSize: entry.max_file_size ?? 1 << 30)
+        }
+    }
+
+    static func decode<T: Decodable>(_ url: URL) throws -> T {
+        do {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch {
+            throw Failure.unreadable(url, String(describing: error))
+        }
+    }
+}
+
+// MARK: File shapes (snake_case keys as operators write them)
+
+struct GatewayFile: Decodable {
+    struct Gateway: Decodable {
+        var name: String?
+        var interchange_qualifier: String?
+        var interchange_id: String?
+    }
+    struct Database: Decodable {
+        var url: String?
+        var pool_size: Int?
+    }
+    struct Acknowledgments: Decodable {
+        var file_name: String?
+    }
+    struct Inbox: Decodable {
+        var ignored_suffixes: [String]?
+    }
+    var gateway: Gateway?
+    var database: Database?
+    var acknowledgments: Acknowledgments?
+    var inbox: Inbox?
+    var partners_file: String?
+}
+
+struct PartnersFile: Decodable {
+    struct Partner: Decodable {
+        struct Sender: Decodable {
+            var qualifier: String
+            var id: String
+        }
+        struct Acknowledgments: Decodable {
+            var positive_999: Bool?
+            var policy: RejectionPolicy?
+        }
+        var id: String
+        var name: String?
+        var sender_ids: [Sender]?
+        var acknowledgments: Acknowledgments?
+        var max_file_size: Int?
+    }
+    var partners: [Partner]?
+}

@@ -1,0 +1,105 @@
+import ClaimsCore
+import X12
+import X12Schema
+
+/// How a trading partner wants SNIP 1–2 errors inside claims handled.
+public enum RejectionPolicy: String, Sendable, Codable {
+    /// A syntax error inside one claim's loops rejects that claim only (999 IK5*E, 277CA A3:684);
+    /// an error in a loop shared by several claims rejects all of them.
+    case claimLevel = "claim-level"
+    /// Any SNIP 1–2 error rejects the whole transaction set (what Medicare front ends do).
+    case strict
+}
+
+/// What happens to one transaction set and each of its claims.
+public struct TransactionSetVerdict: Sendable {
+    public enum Disposition: Sendable, Hashable {
+        case accepted
+        case acceptedWithErrors
+        case rejected
+    }
+
+    public var disposition: Disposition
+    /// IK502 codes of set-level problems (envelope, counts).
+    public var setErrors: [String]
+    public var findings: [SegmentFinding]
+    /// Indices of claims rejected because a finding touches them.
+    public var rejectedClaims: Set<Int>
+
+    /// Judges a transaction set from its envelope issues and the structure errors found while
+    /// parsing it, under `policy`.
+    public init(set: TransactionSet, parsed: ParsedTransactionSet?, policy: RejectionPolicy) {
+        setErrors = set.issues.map(\.ik502Code)
+        findings = (parsed?.structureErrors ?? []).map { error in
+            SegmentFinding(
+                editID: error.editID, segmentID: error.segmentID, position: error.position, loopID: error.loopID,
+                segmentCode: error.kind.ik304Code, claimIndex: nil, message: error.message)
+        }
+        rejectedClaims = []
+        guard setErrors.isEmpty, let parsed else {
+            disposition = .rejected
+            return
+        }
+        guard !findings.isEmpty else {
+            disposition = .accepted
+            return
+        }
+        var everyFindingScoped = true
+        for index in findings.indices {
+            let affected = Self.claims(touchedAt: findings[index].position, in: parsed.claims)
+            if affected.count == 1 { findings[index].claimIndex = affected.first }
+            if affected.isEmpty { everyFindingScoped = false }
+            rejectedClaims.formUnion(affected)
+        }
+        if policy == .strict || !everyFindingScoped || rejectedClaims.count == parsed.claims.count {
+            disposition = .rejected
+            rejectedClaims = Set(parsed.claims.indices)
+        } else {
+            disposition = .acceptedWithErrors
+        }
+    }
+
+    /// Claims whose own loops (2300 and below) contain `position`, or, for a position in a
+    /// subscriber or patient level, every claim under that level.
+    static func claims(touchedAt position: Int, in claims: [Claim]) -> [Int] {
+        if let own = claims.firstIndex(where: {
+            ($0.position.segmentPosition...$0.position.lastSegmentPosition).contains(position)
+        }) {
+            return [own]
+        }
+        // Between a subscriber HL and its first claim: the error belongs to that subscriber's claims.
+        guard let next = claims.firstIndex(where: { $0.position.segmentPosition > position }),
+            claims[next].position.subscriberPosition <= position
+        else { return [] }
+        let subscriber = claims[next].position.subscriberPosition
+        return claims.indices.filter { claims[$0].position.subscriberPosition == subscriber }
+    }
+}
+
+extension StructureError {
+    /// Catalog id of the structure edit (see the validation catalog).
+    public var editID: String {
+        switch kind {
+        case .unrecognizedSegment: "SEG-001"
+        case .unexpectedSegment: "SEG-002"
+        case .requiredSegmentMissing: "SEG-003"
+        case .loopOverMaximum: "SEG-004"
+        case .segmentOverMaximum: "SEG-005"
+        case .segmentNotInTransactionSet: "SEG-006"
+        case .segmentOutOfSequence: "SEG-007"
+        }
+    }
+
+    public var message: String {
+        let what = name.map { "\(segmentID) (\($0))" } ?? "\(segmentID)"
+        switch kind {
+        case .unrecognizedSegment: return "segment tag \(segmentID) is not a valid X12 segment identifier"
+        case .unexpectedSegment: return "\(what) is not expected in loop \(loopID) at this point"
+        case .requiredSegmentMissing: return "required \(what) is missing from loop \(loopID)"
+        case .loopOverMaximum: return "loop \(loopID) occurs more often than the guide allows"
+        case .segmentOverMaximum: return "\(what) occurs more often than the guide allows in loop \(loopID)"
+        case .segmentNotInTransactionSet: return "segment \(segmentID) is not part of the 837P transaction set"
+        case .segmentOutOfSequence: return "\(what) is out of order in loop \(loopID)"
+        }
+    }
+}
