@@ -1,3 +1,4 @@
+import ClaimsPipeline
 import Foundation
 import X12Validation
 import Yams

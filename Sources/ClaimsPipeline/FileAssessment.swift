@@ -1,0 +1,52 @@
+import ClaimsCore
+import X12
+import X12Validation
+
+/// Everything the gateway decided about one received file, before anything is written: which
+/// interchanges, groups, transaction sets and claims are accepted, and why not.
+public struct FileAssessment: Sendable {
+    public var interchanges: [InterchangeAssessment]
+
+    /// Claims of every transaction set that was not rejected, in file order, with their fate.
+    public var claimOutcomes: [(claim: Claim, accepted: Bool)] {
+        interchanges.flatMap { interchange in
+            interchange.groups.flatMap { group in
+                group.transactionSets.flatMap { set in
+                    guard let parsed = set.parsed, set.verdict.disposition != .rejected else {
+                        return [(claim: Claim, accepted: Bool)]()
+                    }
+                    return parsed.claims.enumerated().map { index, claim in
+                        (claim: claim, accepted: !set.verdict.rejectedClaims.contains(index))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Number of CLM segments read, whatever their fate.
+    public var claimCount: Int {
+        interchanges.flatMap(\.groups).flatMap(\.transactionSets).reduce(0) { $0 + ($1.parsed?.claims.count ?? 0) }
+    }
+}
+
+public struct InterchangeAssessment: Sendable {
+    public var interchange: Interchange
+    /// Envelope issues, the reader's and the header checks' (TA1 note codes).
+    public var issues: [InterchangeIssue]
+    public var groups: [GroupAssessment]
+
+    /// A rejected interchange gets a TA1 and nothing else.
+    public var isRejected: Bool { issues.contains(where: \.rejectsInterchange) }
+}
+
+public struct GroupAssessment: Sendable {
+    public var group: FunctionalGroup
+    public var transactionSets: [TransactionSetAssessment]
+}
+
+public struct TransactionSetAssessment: Sendable {
+    public var set: TransactionSet
+    /// Nil when the set could not be read as an 837P at all (wrong ST01/ST03, group rejected).
+    public var parsed: ParsedTransactionSet?
+    public var verdict: TransactionSetVerdict
+}

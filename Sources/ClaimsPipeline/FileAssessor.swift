@@ -1,0 +1,47 @@
+import ClaimsCore
+import X12
+import X12Schema
+import X12Validation
+
+/// Reads, parses and judges one file for one partner. Pure: no I/O, so `claimsgate validate`
+/// and the gateway reach the same verdicts.
+public struct FileAssessor: Sendable {
+    public let identity: GatewayIdentity
+    let parser = ClaimParser()
+
+    public init(identity: GatewayIdentity) { self.identity = identity }
+
+    /// Throws when the bytes are not X12 at all (no readable ISA): such a file is quarantined.
+    public func assess(_ source: X12Source, partner: PartnerConfiguration) throws(EnvelopeError) -> FileAssessment {
+        let interchanges = try InterchangeReader.read(source)
+        return FileAssessment(
+            interchanges: interchanges.enumerated().map { index, interchange in
+                assess(interchange, index: index, partner: partner)
+            })
+    }
+
+    func assess(_ interchange: Interchange, index: Int, partner: PartnerConfiguration) -> InterchangeAssessment {
+        let headerIssues = InterchangeHeaderCheck.issues(
+            of: interchange.header, expectedReceiver: (identity.qualifier, identity.id),
+            senderAllowed: partner.owns(qualifier:id:))
+        let issues = headerIssues + interchange.issues
+        guard !issues.contains(where: \.rejectsInterchange) else {
+            return InterchangeAssessment(interchange: interchange, issues: issues, groups: [])
+        }
+        let groups = interchange.groups.enumerated().map { groupIndex, group in
+            GroupAssessment(
+                group: group,
+                transactionSets: group.transactionSets.enumerated().map { setIndex, set in
+                    let readable = group.issues.isEmpty && set.identifier == "837"
+                        && set.implementationReference == X222A1.implementationReference
+                    let parsed =
+                        readable
+                        ? parser.parse(set, interchange: index, group: groupIndex, transactionSet: setIndex) : nil
+                    return TransactionSetAssessment(
+                        set: set, parsed: parsed,
+                        verdict: TransactionSetVerdict(set: set, parsed: parsed, policy: partner.rejectionPolicy))
+                })
+        }
+        return InterchangeAssessment(interchange: interchange, issues: issues, groups: groups)
+    }
+}
