@@ -1,0 +1,127 @@
+import ClaimsCore
+import X12
+import X12Acknowledgments
+import X12Validation
+
+/// The kinds of acknowledgment file the gateway writes.
+public enum AcknowledgmentFileKind: String, Sendable, CaseIterable {
+    case ta1 = "TA1"
+    case implementation = "999"
+    case claim = "277CA"
+}
+
+/// One acknowledgment interchange to write, waiting only for its control number.
+public struct PlannedAcknowledgment: Sendable {
+    public var kind: AcknowledgmentFileKind
+    /// Builds the interchange's bytes from its outbound ISA13 (also used as GS06).
+    public var build: @Sendable (_ controlNumber: Int) -> [UInt8]
+}
+
+/// Decides which TA1, 999 and 277CA interchanges answer a file, per the acknowledgment policy
+/// (DESIGN.md): a rejected interchange gets a TA1 and nothing else; a positive TA1 only when
+/// ISA14 asks; a 999 per interchange unless everything was accepted and the partner wants
+/// negative ones only; a 277CA for the transaction sets the 999 did not reject.
+public struct AcknowledgmentPlanner: Sendable {
+    public var identity: GatewayIdentity
+    public var partner: PartnerConfiguration
+    /// When the file was received (the acknowledgments' dates).
+    public var receivedAt: AcknowledgmentTimestamp
+    /// The gateway's file id, which prefixes the claim ids reported in REF*1K.
+    public var fileID: Int64
+
+    public init(identity: GatewayIdentity, partner: PartnerConfiguration, receivedAt: AcknowledgmentTimestamp, fileID: Int64) {
+        self.identity = identity
+        self.partner = partner
+        self.receivedAt = receivedAt
+        self.fileID = fileID
+    }
+
+    /// Acknowledgments for `assessment`, TA1s first, then 999s, then 277CAs.
+    public func plan(_ assessment: FileAssessment) -> [PlannedAcknowledgment] {
+        var planned: [PlannedAcknowledgment] = []
+        var claimIndex = 0
+        for interchange in assessment.interchanges {
+            let inbound = InboundInterchange(interchange.interchange)
+            let timestamp = receivedAt
+            func envelope(_ number: Int) -> AcknowledgmentEnvelope {
+                AcknowledgmentEnvelope(inbound: inbound, interchangeControlNumber: number, timestamp: timestamp)
+            }
+            if let ta1 = interchangeAcknowledgment(interchange) {
+                planned.append(PlannedAcknowledgment(kind: .ta1) { TA1Builder.build(ta1, envelope: envelope($0)) })
+            }
+            guard !interchange.isRejected else { continue }
+
+            let groups = interchange.groups.map(groupResponse)
+            if partner.positive999 || !ImplementationAcknowledgmentBuilder.isAllAccepted(groups) {
+                planned.append(
+                    PlannedAcknowledgment(kind: .implementation) {
+                        ImplementationAcknowledgmentBuilder.build(groups, envelope: envelope($0), groupControlNumber: $0)
+                    })
+            }
+            var reports: [ClaimAcknowledgmentReport] = []
+            for set in interchange.groups.flatMap(\.transactionSets) {
+                guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
+                let decisions = parsed.claims.enumerated().map { index, claim in
+                    defer { claimIndex += 1 }
+                    return ClaimDecision(claim: claim, outcome: outcome(index, set.verdict, fileClaimIndex: claimIndex))
+                }
+                reports.append(
+                    ClaimAcknowledgmentReport(header: parsed.header, receivedDate: timestamp.date, decisions: decisions))
+            }
+            if !reports.isEmpty {
+                let source = InformationSource(name: identity.name, identifier: identity.id)
+                planned.append(
+                    PlannedAcknowledgment(kind: .claim) {
+                        ClaimAcknowledgmentBuilder.build(reports, source: source, envelope: envelope($0), groupControlNumber: $0)
+                    })
+            }
+        }
+        return planned
+    }
+
+    /// The gateway's id for the `index`-th stored claim of the file, as REF*1K reports it.
+    public static func claimID(fileID: Int64, claimIndex: Int) -> String { "CG\(fileID)-\(claimIndex + 1)" }
+
+    func interchangeAcknowledgment(_ interchange: InterchangeAssessment) -> InterchangeAcknowledgment? {
+        if let rejection = interchange.issues.first(where: \.rejectsInterchange) {
+            return InterchangeAcknowledgment(code: .rejected, noteCode: rejection.ta1NoteCode)
+        }
+        guard interchange.interchange.header.acknowledgmentRequested else { return nil }
+        if interchange.issues.contains(.controlNumberMismatch) {
+            return InterchangeAcknowledgment(code: .acceptedWithErrors, noteCode: InterchangeIssue.controlNumberMismatch.ta1NoteCode)
+        }
+        return InterchangeAcknowledgment(code: .accepted, noteCode: "000")
+    }
+
+    func groupResponse(_ group: GroupAssessment) -> GroupResponse {
+        GroupResponse(
+            group.group,
+            transactionSets: group.transactionSets.map { set in
+                let claims = set.parsed?.claims ?? []
+                let errors = set.verdict.findings.map { finding in
+                    SegmentError(
+                        segmentID: finding.segmentID.description, position: finding.position,
+                        loopID: String(finding.loopID.prefix(4)), code: finding.segmentCode,
+                        businessUnit: finding.claimIndex.map { claims[$0].patientControlNumber },
+                        elementErrors: finding.elements.map {
+                            ElementError(position: $0.position, component: $0.component, reference: $0.reference, code: $0.code)
+                        })
+                }
+                let disposition: TransactionSetResponse.Disposition =
+                    switch set.verdict.disposition {
+                    case .accepted: .accepted
+                    case .acceptedWithErrors: .acceptedWithErrors
+                    case .rejected: .rejected
+                    }
+                return TransactionSetResponse(set.set, segmentErrors: errors, disposition: disposition)
+            })
+    }
+
+    func outcome(_ index: Int, _ verdict: TransactionSetVerdict, fileClaimIndex: Int) -> ClaimOutcome {
+        if verdict.rejectedClaims.contains(index) {
+            // A3:684 — rejected for a syntax error the 999 reported as "accepted with errors".
+            return .rejected([ClaimStatus(category: "A3", code: "684")])
+        }
+        return .accepted(payerClaimControlNumber: Self.claimID(fileID: fileID, claimIndex: fileClaimIndex))
+    }
+}

@@ -1,0 +1,191 @@
+import ClaimsCore
+import ClaimsStore
+import Foundation
+import Logging
+import X12
+import X12Acknowledgments
+
+/// Takes each received file through its life: registered, moved out of the inbox, assessed,
+/// its claims stored, its acknowledgments written, archived (or quarantined).
+///
+/// Every step is recorded in the `files` state machine before the next begins and is safe to
+/// repeat, so `resume` after a crash finishes a file without losing it, storing a claim twice
+/// or issuing a second set of acknowledgments.
+public struct FileProcessor: Sendable {
+    public var identity: GatewayIdentity
+    public var directories: PipelineDirectories
+    /// `{timestamp}`, `{name}`, `{kind}`.
+    public var acknowledgmentFileName: String
+    let database: Database
+    let logger: Logger
+
+    public init(
+        identity: GatewayIdentity, directories: PipelineDirectories, acknowledgmentFileName: String,
+        database: Database, logger: Logger
+    ) {
+        self.identity = identity
+        self.directories = directories
+        self.acknowledgmentFileName = acknowledgmentFileName
+        self.database = database
+        self.logger = logger
+    }
+
+    var files: FileRepository { FileRepository(database: database) }
+
+    /// Takes `url` (a complete file in `partner`'s inbox) into the pipeline and processes it.
+    public func intake(_ url: URL, partner: PartnerConfiguration, channel: FileChannel) async throws {
+        let name = url.lastPathComponent
+        guard let bytes = try await Blocking.run({ try Self.readRegularFile(url) }) else { return }
+        let record = try await files.registerFile(
+            partner: partner.id, channel: channel, originalName: name, sha256: SHA256.hex(bytes),
+            sizeBytes: Int64(bytes.count))
+        var logger = logger
+        logger[metadataKey: "file.id"] = "\(record.id)"
+        logger[metadataKey: "partner.id"] = "\(partner.id)"
+        logger.info("file received", metadata: ["file.bytes": "\(bytes.count)", "file.channel": "\(channel.rawValue)"])
+
+        let processing = directories.processing.appendingPathComponent("\(record.id)_\(name)")
+        try await Blocking.run { try DurableFile.move(url, to: processing) }
+        _ = try await files.transition(record.id, from: [.received], to: .processing, storedPath: processing.path)
+        try await process(record, bytes: bytes, at: processing, partner: partner, logger: logger)
+    }
+
+    /// Finishes a file a previous run left unfinished (state received, processing, persisted or
+    /// acknowledged), from wherever its bytes now are.
+    public func resume(_ record: FileRecord, partner: PartnerConfiguration) async throws {
+        var logger = logger
+        logger[metadataKey: "file.id"] = "\(record.id)"
+        logger[metadataKey: "partner.id"] = "\(partner.id)"
+        logger.info("resuming unfinished file", metadata: ["file.state": "\(record.state.rawValue)"])
+        guard let path = record.storedPath else {
+            // Registered but never moved: the inbox copy is still there and the watcher's scan
+            // will take it again (registration is idempotent).
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        guard let bytes = try await Blocking.run({ try Self.readRegularFile(url) }) else {
+            try await files.recordError(record.id, code: "missing", message: "the stored copy of the file is gone")
+            _ = try await files.transition(record.id, from: [record.state], to: .quarantined)
+            return
+        }
+        var current = record
+        if current.state == .received {
+            _ = try await files.transition(current.id, from: [.received], to: .processing, storedPath: path)
+            current.state = .processing
+        }
+        try await process(current, bytes: bytes, at: url, partner: partner, logger: logger)
+    }
+
+    // MARK: Steps
+
+    func process(_ record: FileRecord, bytes: [UInt8], at url: URL, partner: PartnerConfiguration, logger: Logger) async throws {
+        guard bytes.count <= partner.maxFileSize else {
+            return try await quarantine(
+                record, at: url, code: "oversize",
+                reason: "file of \(bytes.count) bytes exceeds the partner's limit of \(partner.maxFileSize)", logger: logger)
+        }
+        let assessor = FileAssessor(identity: identity)
+        let assessment: FileAssessment
+        do {
+            assessment = try await Blocking.run {
+                do {
+                    return try assessor.assess(X12Source(bytes: bytes), partner: partner)
+                } catch {
+                    throw error
+                }
+            }
+        } catch let error as EnvelopeError {
+            return try await quarantine(record, at: url, code: "not-x12", reason: error.reason, logger: logger)
+        }
+        if record.state == .processing {
+            let outcomes = assessment.claimOutcomes.map { ClaimRow(claim: $0.claim, state: $0.accepted ? .accepted : .rejected) }
+            try await ClaimRepository(database: database).storeClaims(fileID: record.id, outcomes)
+            _ = try await files.transition(record.id, from: [.processing], to: .persisted)
+        }
+        if record.state != .acknowledged {
+            try await writeAcknowledgments(for: assessment, record: record, partner: partner)
+            _ = try await files.transition(record.id, from: [.persisted], to: .acknowledged)
+        }
+        let archived = directories.archive(receivedAt: record.receivedAt).appendingPathComponent(url.lastPathComponent)
+        try await Blocking.run { try DurableFile.move(url, to: archived) }
+        _ = try await files.transition(record.id, from: [.acknowledged], to: .archived, storedPath: archived.path)
+        let outcomes = assessment.claimOutcomes
+        logger.info(
+            "file processed",
+            metadata: [
+                "file.interchanges": "\(assessment.interchanges.count)",
+                "file.claims": "\(assessment.claimCount)",
+                "file.claims.accepted": "\(outcomes.count(where: \.accepted))",
+            ])
+    }
+
+    func writeAcknowledgments(for assessment: FileAssessment, record: FileRecord, partner: PartnerConfiguration) async throws {
+        let acknowledgments = AcknowledgmentRepository(database: database)
+        let controlNumbers = ControlNumberRepository(database: database)
+        let written = Set(try await acknowledgments.acknowledgments(fileID: record.id).map(\.kind.rawValue))
+        let planner = AcknowledgmentPlanner(
+            identity: identity, partner: partner, receivedAt: AcknowledgmentTimestamp(record.receivedAt),
+            fileID: record.id)
+        let planned = planner.plan(assessment)
+        let outbox = directories.outbox(for: partner.id)
+        for kind in AcknowledgmentFileKind.allCases where !written.contains(kind.rawValue) {
+            var bytes: [UInt8] = []
+            var firstControlNumber: Int?
+            for acknowledgment in planned where acknowledgment.kind == kind {
+                let number = Int(try await controlNumbers.nextControlNumber(partner: partner.id, kind: ControlNumberRepository.Kind.interchange))
+                firstControlNumber = firstControlNumber ?? number
+                bytes += acknowledgment.build(number)
+            }
+            guard let firstControlNumber else { continue }
+            let name = fileName(for: kind, record: record)
+            try await Blocking.run { try DurableFile.write(bytes, named: name, in: outbox) }
+            _ = try await acknowledgments.recordAcknowledgment(
+                fileID: record.id, kind: AcknowledgmentKind(rawValue: kind.rawValue)!, fileName: name,
+                interchangeControlNumber: String(firstControlNumber))
+        }
+    }
+
+    func quarantine(_ record: FileRecord, at url: URL, code: String, reason: String, logger: Logger) async throws {
+        let destination = directories.quarantine.appendingPathComponent(url.lastPathComponent)
+        let report = QuarantineReport(record: record, code: code, reason: reason)
+        try await Blocking.run {
+            try DurableFile.move(url, to: destination)
+            try DurableFile.write(report.json, named: destination.lastPathComponent + ".error.json", in: directories.quarantine)
+        }
+        try await files.recordError(record.id, code: code, message: reason)
+        _ = try await files.transition(
+            record.id, from: [.received, .processing, .persisted, .acknowledged], to: .quarantined,
+            storedPath: destination.path)
+        logger.warning("file quarantined", metadata: ["error.code": "\(code)", "error.reason": "\(reason)"])
+    }
+
+    /// `{timestamp}_{name}_{kind}.x12` by default; the timestamp is the receipt time, so a retry
+    /// after a crash writes the same name instead of a second file.
+    func fileName(for kind: AcknowledgmentFileKind, record: FileRecord) -> String {
+        acknowledgmentFileName
+            .replacingOccurrences(of: "{timestamp}", with: Self.compactTimestamp(record.receivedAt))
+            .replacingOccurrences(of: "{name}", with: record.originalName)
+            .replacingOccurrences(of: "{kind}", with: kind.rawValue)
+    }
+
+    static func compactTimestamp(_ date: Date) -> String {
+        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    /// The file's bytes, or nil when it is gone or not a regular file (a symlink is never followed).
+    static func readRegularFile(_ url: URL) throws -> [UInt8]? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else { return nil }
+        return [UInt8](try Data(contentsOf: url))
+    }
+}
+
+extension AcknowledgmentTimestamp {
+    /// The UTC date, hour and minute of `date`.
+    init(_ date: Date) {
+        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        self.init(
+            date: CalendarDate(year: c.year!, month: c.month!, day: c.day!)!, hour: c.hour!, minute: c.minute!)
+    }
+}
