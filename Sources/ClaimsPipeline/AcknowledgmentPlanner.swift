@@ -17,6 +17,13 @@ public struct PlannedAcknowledgment: Sendable {
     public var build: @Sendable (_ controlNumber: Int) -> [UInt8]
 }
 
+/// The bytes of one acknowledgment file and the ISA13s of the interchanges in it.
+public struct AssembledAcknowledgment: Sendable {
+    public var kind: AcknowledgmentFileKind
+    public var bytes: [UInt8]
+    public var controlNumbers: [Int]
+}
+
 /// Decides which TA1, 999 and 277CA interchanges answer a file, per the acknowledgment policy
 /// (DESIGN.md): a rejected interchange gets a TA1 and nothing else; a positive TA1 only when
 /// ISA14 asks; a 999 per interchange unless everything was accepted and the partner wants
@@ -79,6 +86,25 @@ public struct AcknowledgmentPlanner: Sendable {
         return planned
     }
 
+    /// One file per kind: the planned interchanges of that kind, numbered by `nextControlNumber`
+    /// and concatenated (a file may hold several interchanges, one per inbound interchange).
+    public static func assemble(
+        _ planned: [PlannedAcknowledgment], kinds: [AcknowledgmentFileKind] = AcknowledgmentFileKind.allCases,
+        nextControlNumber: () async throws -> Int
+    ) async rethrows -> [AssembledAcknowledgment] {
+        var files: [AssembledAcknowledgment] = []
+        for kind in kinds {
+            var file = AssembledAcknowledgment(kind: kind, bytes: [], controlNumbers: [])
+            for acknowledgment in planned where acknowledgment.kind == kind {
+                let number = try await nextControlNumber()
+                file.controlNumbers.append(number)
+                file.bytes += acknowledgment.build(number)
+            }
+            if !file.controlNumbers.isEmpty { files.append(file) }
+        }
+        return files
+    }
+
     /// The gateway's id for the `index`-th stored claim of the file, as REF*1K reports it.
     public static func claimID(fileID: Int64, claimIndex: Int) -> String { "CG\(fileID)-\(claimIndex + 1)" }
 
@@ -120,7 +146,7 @@ public struct AcknowledgmentPlanner: Sendable {
     func outcome(_ index: Int, _ verdict: TransactionSetVerdict, fileClaimIndex: Int) -> ClaimOutcome {
         if verdict.rejectedClaims.contains(index) {
             // A3:684 — rejected for a syntax error the 999 reported as "accepted with errors".
-            return .rejected([ClaimStatus(category: "A3", code: "684")])
+            return .rejected([.syntaxErrorOnAcknowledgment])
         }
         return .accepted(payerClaimControlNumber: Self.claimID(fileID: fileID, claimIndex: fileClaimIndex))
     }

@@ -7,9 +7,15 @@ import X12Validation
 /// and the gateway reach the same verdicts.
 public struct FileAssessor: Sendable {
     public let identity: GatewayIdentity
+    /// Whether ISA06 must be the partner's and ISA08 the gateway's (off for offline checks of
+    /// files addressed elsewhere).
+    public let checksRouting: Bool
     let parser = ClaimParser()
 
-    public init(identity: GatewayIdentity) { self.identity = identity }
+    public init(identity: GatewayIdentity, checksRouting: Bool = true) {
+        self.identity = identity
+        self.checksRouting = checksRouting
+    }
 
     /// Throws when the bytes are not X12 at all (no readable ISA): such a file is quarantined.
     public func assess(_ source: X12Source, partner: PartnerConfiguration) throws(EnvelopeError) -> FileAssessment {
@@ -21,9 +27,11 @@ public struct FileAssessor: Sendable {
     }
 
     func assess(_ interchange: Interchange, index: Int, partner: PartnerConfiguration) -> InterchangeAssessment {
+        let header = interchange.header
         let headerIssues = InterchangeHeaderCheck.issues(
-            of: interchange.header, expectedReceiver: (identity.qualifier, identity.id),
-            senderAllowed: partner.owns(qualifier:id:))
+            of: header,
+            expectedReceiver: checksRouting ? (identity.qualifier, identity.id) : (header.receiverQualifier, header.receiverID),
+            senderAllowed: { checksRouting ? partner.owns(qualifier: $0, id: $1) : true })
         let issues = headerIssues + interchange.issues
         guard !issues.contains(where: \.rejectsInterchange) else {
             return InterchangeAssessment(interchange: interchange, issues: issues, groups: [])

@@ -126,22 +126,17 @@ public struct FileProcessor: Sendable {
         let planner = AcknowledgmentPlanner(
             identity: identity, partner: partner, receivedAt: AcknowledgmentTimestamp(record.receivedAt),
             fileID: record.id)
-        let planned = planner.plan(assessment)
+        let kinds = AcknowledgmentFileKind.allCases.filter { !written.contains($0.rawValue) }
+        let files = try await AcknowledgmentPlanner.assemble(planner.plan(assessment), kinds: kinds) {
+            Int(try await controlNumbers.nextControlNumber(partner: partner.id, kind: ControlNumberRepository.Kind.interchange))
+        }
         let outbox = directories.outbox(for: partner.id)
-        for kind in AcknowledgmentFileKind.allCases where !written.contains(kind.rawValue) {
-            var bytes: [UInt8] = []
-            var firstControlNumber: Int?
-            for acknowledgment in planned where acknowledgment.kind == kind {
-                let number = Int(try await controlNumbers.nextControlNumber(partner: partner.id, kind: ControlNumberRepository.Kind.interchange))
-                firstControlNumber = firstControlNumber ?? number
-                bytes += acknowledgment.build(number)
-            }
-            guard let firstControlNumber else { continue }
-            let name = fileName(for: kind, record: record)
-            try await Blocking.run { try DurableFile.write(bytes, named: name, in: outbox) }
+        for file in files {
+            let name = fileName(for: file.kind, record: record)
+            try await Blocking.run { try DurableFile.write(file.bytes, named: name, in: outbox) }
             _ = try await acknowledgments.recordAcknowledgment(
-                fileID: record.id, kind: AcknowledgmentKind(rawValue: kind.rawValue)!, fileName: name,
-                interchangeControlNumber: String(firstControlNumber))
+                fileID: record.id, kind: AcknowledgmentKind(rawValue: file.kind.rawValue)!, fileName: name,
+                interchangeControlNumber: String(file.controlNumbers[0]))
         }
     }
 

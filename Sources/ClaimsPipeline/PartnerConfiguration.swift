@@ -34,6 +34,9 @@ public struct PartnerConfiguration: Sendable, Equatable {
         self.maxFileSize = maxFileSize
     }
 
+    /// A stand-in partner for offline checks: any sender, positive acknowledgments, claim-level.
+    public static let anySender = PartnerConfiguration(id: "offline", senderIDs: [], positive999: true)
+
     /// Whether the ISA sender (qualifier and trimmed id) is one of this partner's.
     public func owns(qualifier: String, id: String) -> Bool {
         senderIDs.contains { $0.qualifier == qualifier && $0.id == id }

@@ -1,0 +1,110 @@
+import ClaimsPipeline
+import ClaimsStore
+import Foundation
+import InboxWatcher
+import Logging
+import ServiceLifecycle
+
+/// The running gateway: its database (embedded or configured), the inbox watcher, and the
+/// pipeline each received file goes through. One `Service`, so SIGTERM shuts it down gracefully:
+/// the watcher stops, the file in hand is finished, the embedded PostgreSQL is stopped.
+public struct Gateway: Service {
+    public let configuration: GatewayConfiguration
+    let logger: Logger
+
+    public init(configuration: GatewayConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        try prepareDirectories()
+        let embedded = try configuration.databaseURL == nil ? startEmbeddedDatabase() : nil
+        do {
+            try await serve(databaseURL: configuration.databaseURL ?? embedded!.url)
+        } catch {
+            try? await embedded?.stop()
+            throw error
+        }
+        try await embedded?.stop()
+    }
+
+    func serve(databaseURL: String) async throws {
+        let database = try Database(
+            configuration: DatabaseConfiguration(url: databaseURL, poolSize: configuration.databasePoolSize),
+            logger: logger)
+        defer { database.shutdown() }
+        try await database.migrate()
+
+        let processor = FileProcessor(
+            identity: configuration.identity,
+            directories: PipelineDirectories(
+                processing: configuration.processingDirectory, archive: configuration.archiveDirectory,
+                quarantine: configuration.quarantineDirectory, outbox: configuration.outboxDirectory),
+            acknowledgmentFileName: configuration.acknowledgmentFileName, database: database, logger: logger)
+        try await resumeUnfinished(processor, database: database)
+
+        let watcher = InboxWatcher(
+            configuration: .init(
+                root: configuration.inboxDirectory, partners: Set(configuration.partners.map(\.id)),
+                ignoredSuffixes: configuration.ignoredSuffixes),
+            logger: logger)
+        try watcher.start()
+        logger.info(
+            "ready: watching inbox",
+            metadata: ["inbox": "\(configuration.inboxDirectory.path)", "partners": "\(configuration.partners.count)"])
+
+        await withGracefulShutdownHandler {
+            for await file in watcher.files {
+                await take(file, with: processor)
+            }
+        } onGracefulShutdown: {
+            watcher.stop()
+        }
+        logger.info("stopped")
+    }
+
+    /// Processes one inbox file; a failure is contained to that file (logged, left for the next
+    /// start to resume) and never stops the gateway.
+    func take(_ file: InboxFile, with processor: FileProcessor) async {
+        guard let partner = configuration.partner(file.partner) else { return }
+        do {
+            try await processor.intake(file.url, partner: partner, channel: .inbox)
+        } catch {
+            logger.error(
+                "file processing failed; it will be resumed",
+                metadata: ["partner.id": "\(file.partner)", "error": "\(error)"])
+        }
+    }
+
+    /// Files a previous run left between states: finished before new ones are taken.
+    func resumeUnfinished(_ processor: FileProcessor, database: Database) async throws {
+        let unfinished = try await FileRepository(database: database).files(
+            inState: [.received, .processing, .persisted, .acknowledged])
+        for record in unfinished {
+            guard let partner = configuration.partner(record.partner) else { continue }
+            do {
+                try await processor.resume(record, partner: partner)
+            } catch {
+                logger.error("resuming a file failed", metadata: ["file.id": "\(record.id)", "error": "\(error)"])
+            }
+        }
+    }
+
+    func startEmbeddedDatabase() throws -> EmbeddedPostgres {
+        let postgres = try EmbeddedPostgres(
+            directory: configuration.embeddedDatabaseDirectory.path, logger: logger)
+        try postgres.startBlocking()
+        logger.info("embedded PostgreSQL running", metadata: ["pg.directory": "\(postgres.directory)"])
+        return postgres
+    }
+
+    func prepareDirectories() throws {
+        for directory in [
+            configuration.inboxDirectory, configuration.outboxDirectory, configuration.processingDirectory,
+            configuration.archiveDirectory, configuration.quarantineDirectory,
+        ] {
+            try DurableFile.createDirectory(directory)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import ClaimsSynthetic
+import Foundation
+
+struct Generate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a realistic, guide-valid synthetic 837P file (deterministic from the seed; no real PHI).")
+
+    @Option(help: "Number of claims.")
+    var claims: Int
+
+    @Option(help: "Seed: the same seed writes the same bytes.")
+    var seed: UInt64 = 1
+
+    @Option(help: "ISA06 sender id (qualifier ZZ).")
+    var sender: String = "DEMOSUBMITTER"
+
+    @Option(help: "ISA08 receiver id (qualifier ZZ).")
+    var receiver: String = "CLAIMSGATE"
+
+    @Option(help: "Output file.")
+    var out: String
+
+    func validate() throws {
+        guard claims > 0 else { throw ValidationError("--claims must be at least 1") }
+    }
+
+    func run() async throws {
+        var options = SyntheticFileOptions(claims: claims, seed: seed)
+        options.senderID = sender
+        options.receiverID = receiver
+        let file: SyntheticClaimFile
+        do {
+            file = try SyntheticClaimFile(options)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let url = URL(fileURLWithPath: out)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part")
+        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: temporary)
+        try file.write(to: handle)
+        try handle.close()
+        // Renamed only when complete, so an inbox watcher never takes a half-written file.
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+    }
+}
