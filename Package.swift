@@ -70,8 +70,12 @@ let package = Package(
             dependencies: ["X12Acknowledgments", "ClaimsTestSupport"]
         ),
         .testTarget(name: "ClaimsStoreTests", dependencies: ["ClaimsStore", "ClaimsTestSupport"]),
-        .testTarget(name: "InboxWatcherTests", dependencies: ["InboxWatcher", "ClaimsTestSupport"]),
-        .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "InboxWatcherTests",
+            dependencies: ["InboxWatcher", "ClaimsTestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "ClaimsPipelineTests", dependencies: ["ClaimsPipeline", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
