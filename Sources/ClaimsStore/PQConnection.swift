@@ -73,6 +73,7 @@ public final class PQConnection {
     ///
     /// Nested calls use savepoints, so a repository function can be transactional on its own and
     /// still compose inside a caller's transaction.
+    @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let depth = transactionDepth
         let savepoint = "claimsgate_sp_\(depth)"
