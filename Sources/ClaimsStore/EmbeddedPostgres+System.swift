@@ -25,6 +25,10 @@ extension EmbeddedPostgres {
 
     /// Creates the directory at mode 0700 and, as root, hands it to the system user.
     func prepareDirectory() throws {
+        if Self.isRoot {
+            let (uid, gid) = try Self.ensureSystemUser()
+            try checkReachable(uid: uid, gid: gid)
+        }
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory) {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -44,6 +48,31 @@ extension EmbeddedPostgres {
             guard outcome.status == 0 else {
                 throw StoreError(code: .embeddedServerFailed, message: "chown of \(directory) failed: \(outcome.tail)")
             }
+        }
+    }
+
+    /// Fails clearly when a parent directory is not searchable by the system user (a data root under
+    /// `/root`, say): PostgreSQL would otherwise fail later with a less helpful message.
+    func checkReachable(uid: uid_t, gid: gid_t) throws {
+        var ancestor = URL(fileURLWithPath: directory).deletingLastPathComponent()
+        while true {
+            var status = stat()
+            if stat(ancestor.path, &status) == 0 {
+                let mode = status.st_mode
+                let searchable =
+                    (status.st_uid == uid && mode & 0o100 != 0) || (status.st_gid == gid && mode & 0o010 != 0)
+                    || mode & 0o001 != 0
+                guard searchable else {
+                    throw StoreError(
+                        code: .invalidConfiguration,
+                        message: """
+                            embedded PostgreSQL runs as \(Self.systemUser), which cannot reach \(directory): \
+                            \(ancestor.path) is not searchable by it; use another data root or configure a database URL
+                            """)
+                }
+            }
+            if ancestor.path == "/" { return }
+            ancestor = ancestor.deletingLastPathComponent()
         }
     }
 

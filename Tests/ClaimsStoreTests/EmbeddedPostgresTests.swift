@@ -53,4 +53,15 @@ struct EmbeddedPostgresTests {
         let error = #expect(throws: StoreError.self) { try EmbeddedPostgres(directory: long) }
         #expect(error?.code == .invalidConfiguration)
     }
+
+    @Test(.enabled(if: geteuid() == 0, "only root hands the cluster to another user"))
+    func refusesDirectoriesTheSystemUserCannotReach() async throws {
+        let locked = "/tmp/cg-locked-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(
+            atPath: locked, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(atPath: locked) }
+        let cluster = try EmbeddedPostgres(directory: locked + "/pg")
+        let error = await #expect(throws: StoreError.self) { try await cluster.start() }
+        #expect(error?.code == .invalidConfiguration)
+    }
 }
