@@ -1,0 +1,145 @@
+import ClaimsCore
+import Foundation
+
+/// The `claims` and `service_lines` tables.
+///
+/// Stores a whole file's claims at once, through COPY, in one transaction that first removes
+/// whatever an interrupted earlier attempt left for the file: re-running after a crash replaces
+/// rows instead of duplicating them.
+public struct ClaimRepository: Sendable {
+    public let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// Replaces the claims and service lines of `fileID` with `outcomes` (claim index = position in
+    /// the array) and updates the file's claim counts, atomically. Returns the number of claims
+    /// stored. Throws `foreignKeyViolation` when the file does not exist.
+    ///
+    /// No PHI is written: patient and subscriber demographics stay out of these tables.
+    @discardableResult
+    public func storeClaims(fileID: Int64, _ outcomes: [ClaimOutcome]) async throws -> Int {
+        try await database.withConnection { connection in
+            try connection.transaction {
+                let file = String(fileID)
+                // Serialises concurrent re-runs for one file and fails early when it is missing.
+                let locked = try connection.execute("SELECT id FROM files WHERE id = $1 FOR UPDATE", parameters: [file])
+                guard !locked.isEmpty else {
+                    throw StoreError(code: .foreignKeyViolation, message: "file \(fileID) does not exist", table: "files")
+                }
+                try connection.execute("DELETE FROM service_lines WHERE file_id = $1", parameters: [file])
+                try connection.execute("DELETE FROM claims WHERE file_id = $1", parameters: [file])
+                let stored = try connection.copyIn(
+                    Self.claimsCopy, rows: outcomes.enumerated().lazy.map { Self.claimRow(fileID: file, index: $0, $1) })
+                try connection.copyIn(
+                    Self.linesCopy,
+                    rows: outcomes.enumerated().lazy.flatMap { index, outcome in
+                        outcome.claim.serviceLines.lazy.map { Self.lineRow(fileID: file, claimIndex: index, $0) }
+                    })
+                let accepted = outcomes.filter { $0.status == .accepted }.count
+                try connection.execute(
+                    "UPDATE files SET claim_count = $2, accepted_claim_count = $3, updated_at = now() WHERE id = $1",
+                    parameters: [file, String(outcomes.count), String(accepted)])
+                return stored
+            }
+        }
+    }
+
+    /// Number of claims stored for a file.
+    public func claimCount(fileID: Int64) async throws -> Int {
+        try await count("SELECT count(*) FROM claims WHERE file_id = $1", fileID)
+    }
+
+    /// Number of service lines stored for a file.
+    public func serviceLineCount(fileID: Int64) async throws -> Int {
+        try await count("SELECT count(*) FROM service_lines WHERE file_id = $1", fileID)
+    }
+
+    /// The claims stored for a file, in claim order.
+    public func claims(fileID: Int64) async throws -> [StoredClaim] {
+        try await database.withConnection { connection in
+            try connection.execute(
+                """
+                SELECT file_id, claim_index, transaction_set_control_number, patient_control_number, total_charge,
+                       payer_id, payer_name, array_to_json(diagnosis_codes)::text, status, risk_score,
+                       to_char(service_date_from, 'YYYY-MM-DD'), to_char(service_date_to, 'YYYY-MM-DD')
+                FROM claims WHERE file_id = $1 ORDER BY claim_index
+                """,
+                parameters: [String(fileID)]
+            ).rows.map(StoredClaim.init(row:))
+        }
+    }
+
+    private func count(_ sql: String, _ fileID: Int64) async throws -> Int {
+        try await database.withConnection { connection in
+            Int(try connection.execute(sql, parameters: [String(fileID)]).int64())
+        }
+    }
+
+    // MARK: COPY rows
+
+    static let claimsCopy = """
+        COPY claims (file_id, claim_index, transaction_set_control_number, patient_control_number, total_charge,
+            place_of_service, frequency_code, original_reference, billing_provider_npi, billing_provider_tax_id,
+            payer_id, payer_name, patient_relationship, diagnosis_codes, status, risk_score,
+            service_date_from, service_date_to) FROM STDIN
+        """
+
+    static let linesCopy = """
+        COPY service_lines (file_id, claim_index, line_number, procedure_qualifier, procedure_code, modifiers,
+            charge, unit_basis, units, place_of_service, diagnosis_pointers, service_date_from, service_date_to)
+            FROM STDIN
+        """
+
+    static func claimRow(fileID: String, index: Int, _ outcome: ClaimOutcome) -> [String?] {
+        let claim = outcome.claim
+        let dates = claim.serviceDateRange
+        return [
+            fileID, String(index), claim.position.transactionSetControlNumber, claim.patientControlNumber,
+            claim.totalCharge.decimalString, claim.placeOfService, claim.frequencyCode, claim.originalReference,
+            claim.billingProvider.npi, claim.billingProvider.taxID, claim.payer.identifier, claim.payer.name,
+            claim.patientRelationship, CopyText.textArray(claim.diagnoses.map(\.code)), outcome.status.rawValue,
+            outcome.riskScore.flatMap(postgresDouble), dates?.lowerBound.description, dates?.upperBound.description,
+        ]
+    }
+
+    static func lineRow(fileID: String, claimIndex: Int, _ line: ServiceLine) -> [String?] {
+        [
+            fileID, String(claimIndex), String(line.lineNumber), line.procedureQualifier, line.procedureCode,
+            CopyText.textArray(line.modifiers), line.charge.decimalString, line.unitBasis,
+            postgresDouble(line.units), line.placeOfService, CopyText.integerArray(line.diagnosisPointers),
+            line.serviceDateFrom?.description, line.serviceDateTo?.description,
+        ]
+    }
+
+    /// PostgreSQL's spelling of a double (`Infinity`, `NaN`); Swift's `description` otherwise.
+    static func postgresDouble(_ value: Double) -> String? {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        return value.description
+    }
+}
+
+extension StoredClaim {
+    init(row: [String?]) throws {
+        func required(_ index: Int) throws -> String {
+            guard let value = row[index] else {
+                throw StoreError(code: .unexpectedResult, message: "claims column \(index) is NULL")
+            }
+            return value
+        }
+        guard let fileID = Int64(try required(0)), let claimIndex = Int(try required(1)),
+            let totalCharge = Amount(try required(4)), let status = ClaimStatus(rawValue: try required(8))
+        else { throw StoreError(code: .unexpectedResult, message: "claims row does not decode") }
+        let codes = try JSONDecoder().decode([String].self, from: Data(try required(7).utf8))
+        self.init(
+            fileID: fileID, claimIndex: claimIndex, transactionSetControlNumber: try required(2),
+            patientControlNumber: try required(3), totalCharge: totalCharge, payerID: row[5], payerName: row[6],
+            diagnosisCodes: codes, status: status, riskScore: row[9].flatMap(Double.init),
+            serviceDateFrom: row[10].flatMap(Self.date), serviceDateTo: row[11].flatMap(Self.date))
+    }
+
+    /// `yyyy-mm-dd` (as selected with `to_char`, whatever the server's DateStyle) to a `CalendarDate`.
+    static func date(_ text: String) -> CalendarDate? {
+        CalendarDate(text.replacingOccurrences(of: "-", with: ""))
+    }
+}

@@ -1,0 +1,42 @@
+import ClaimsCore
+
+/// The gateway's decision on one claim, as the 277CA reports it.
+public enum ClaimStatus: String, Sendable, CaseIterable, Codable {
+    /// A1/A2: passed every edit and the risk threshold.
+    case accepted
+    /// A3/A6/A7/A8: failed an edit or is a duplicate.
+    case rejected
+    /// Pended: risk score above the partner's threshold, waiting in the review queue.
+    case review
+}
+
+/// A claim as the pipeline hands it to the store: the parsed claim, the decision, and the risk
+/// score when one was computed.
+public struct ClaimOutcome: Sendable {
+    public var claim: Claim
+    public var status: ClaimStatus
+    public var riskScore: Double?
+
+    public init(claim: Claim, status: ClaimStatus, riskScore: Double? = nil) {
+        self.claim = claim
+        self.status = status
+        self.riskScore = riskScore
+    }
+}
+
+/// What the store kept of one claim (no PHI was stored, so none comes back).
+public struct StoredClaim: Sendable, Equatable {
+    public var fileID: Int64
+    /// Order of the claim in its file (0-based), the key with `fileID`.
+    public var claimIndex: Int
+    public var transactionSetControlNumber: String
+    public var patientControlNumber: String
+    public var totalCharge: Amount
+    public var payerID: String?
+    public var payerName: String?
+    public var diagnosisCodes: [String]
+    public var status: ClaimStatus
+    public var riskScore: Double?
+    public var serviceDateFrom: CalendarDate?
+    public var serviceDateTo: CalendarDate?
+}
