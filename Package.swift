@@ -74,7 +74,10 @@ let package = Package(
             name: "InboxWatcherTests",
             dependencies: ["InboxWatcher", "ClaimsTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "ClaimsPipelineTests", dependencies: ["ClaimsPipeline", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "ClaimsPipelineTests",
+            dependencies: ["ClaimsPipeline", "X12Acknowledgments", "X12Validation", "ClaimsTestSupport"]
+        ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
     ],

@@ -92,6 +92,12 @@ public struct Gateway: Service {
     }
 
     func startEmbeddedDatabase() throws -> EmbeddedPostgres {
+        // Run as root, the cluster runs as an unprivileged user that must be able to pass through
+        // var/ (search only, no listing) to reach var/pg/, which it owns with mode 0700.
+        if geteuid() == 0 {
+            try FileManager.default.setAttributes(
+                [.posixPermissions: 0o711], ofItemAtPath: configuration.varDirectory.path)
+        }
         let postgres = try EmbeddedPostgres(
             directory: configuration.embeddedDatabaseDirectory.path, logger: logger)
         try postgres.startBlocking()

@@ -50,7 +50,7 @@ public struct AcknowledgmentPlanner: Sendable {
         for interchange in assessment.interchanges {
             let inbound = InboundInterchange(interchange.interchange)
             let timestamp = receivedAt
-            func envelope(_ number: Int) -> AcknowledgmentEnvelope {
+            let envelope: @Sendable (Int) -> AcknowledgmentEnvelope = { number in
                 AcknowledgmentEnvelope(inbound: inbound, interchangeControlNumber: number, timestamp: timestamp)
             }
             if let ta1 = interchangeAcknowledgment(interchange) {
@@ -76,6 +76,7 @@ public struct AcknowledgmentPlanner: Sendable {
                     ClaimAcknowledgmentReport(header: parsed.header, receivedDate: timestamp.date, decisions: decisions))
             }
             if !reports.isEmpty {
+                let reports = reports
                 let source = InformationSource(name: identity.name, identifier: identity.id)
                 planned.append(
                     PlannedAcknowledgment(kind: .claim) {

@@ -46,8 +46,9 @@ public struct FileProcessor: Sendable {
 
         let processing = directories.processing.appendingPathComponent("\(record.id)_\(name)")
         try await Blocking.run { try DurableFile.move(url, to: processing) }
-        _ = try await files.transition(record.id, from: [.received], to: .processing, storedPath: processing.path)
-        try await process(record, bytes: bytes, at: processing, partner: partner, logger: logger)
+        var current = record
+        try await advance(&current, to: .processing, storedPath: processing.path)
+        try await process(current, bytes: bytes, at: processing, partner: partner, logger: logger)
     }
 
     /// Finishes a file a previous run left unfinished (state received, processing, persisted or
@@ -69,46 +70,39 @@ public struct FileProcessor: Sendable {
             return
         }
         var current = record
-        if current.state == .received {
-            _ = try await files.transition(current.id, from: [.received], to: .processing, storedPath: path)
-            current.state = .processing
-        }
+        if current.state == .received { try await advance(&current, to: .processing, storedPath: path) }
         try await process(current, bytes: bytes, at: url, partner: partner, logger: logger)
     }
 
     // MARK: Steps
 
-    func process(_ record: FileRecord, bytes: [UInt8], at url: URL, partner: PartnerConfiguration, logger: Logger) async throws {
+    func process(_ file: FileRecord, bytes: [UInt8], at url: URL, partner: PartnerConfiguration, logger: Logger) async throws {
         guard bytes.count <= partner.maxFileSize else {
             return try await quarantine(
-                record, at: url, code: "oversize",
+                file, at: url, code: "oversize",
                 reason: "file of \(bytes.count) bytes exceeds the partner's limit of \(partner.maxFileSize)", logger: logger)
         }
         let assessor = FileAssessor(identity: identity)
         let assessment: FileAssessment
         do {
-            assessment = try await Blocking.run {
-                do {
-                    return try assessor.assess(X12Source(bytes: bytes), partner: partner)
-                } catch {
-                    throw error
-                }
-            }
+            assessment = try await Blocking.run { try assessor.assess(X12Source(bytes: bytes), partner: partner) }
         } catch let error as EnvelopeError {
-            return try await quarantine(record, at: url, code: "not-x12", reason: error.reason, logger: logger)
+            return try await quarantine(file, at: url, code: "not-x12", reason: error.reason, logger: logger)
         }
+        var record = file
         if record.state == .processing {
-            let outcomes = assessment.claimOutcomes.map { ClaimRow(claim: $0.claim, state: $0.accepted ? .accepted : .rejected) }
-            try await ClaimRepository(database: database).storeClaims(fileID: record.id, outcomes)
-            _ = try await files.transition(record.id, from: [.processing], to: .persisted)
+            try await files.recordInterchangeCount(record.id, assessment.interchanges.count)
+            let rows = assessment.claimOutcomes.map { ClaimRow(claim: $0.claim, state: $0.accepted ? .accepted : .rejected) }
+            try await ClaimRepository(database: database).storeClaims(fileID: record.id, rows)
+            try await advance(&record, to: .persisted)
         }
-        if record.state != .acknowledged {
+        if record.state == .persisted {
             try await writeAcknowledgments(for: assessment, record: record, partner: partner)
-            _ = try await files.transition(record.id, from: [.persisted], to: .acknowledged)
+            try await advance(&record, to: .acknowledged)
         }
         let archived = directories.archive(receivedAt: record.receivedAt).appendingPathComponent(url.lastPathComponent)
         try await Blocking.run { try DurableFile.move(url, to: archived) }
-        _ = try await files.transition(record.id, from: [.acknowledged], to: .archived, storedPath: archived.path)
+        try await advance(&record, to: .archived, storedPath: archived.path)
         let outcomes = assessment.claimOutcomes
         logger.info(
             "file processed",
@@ -117,6 +111,16 @@ public struct FileProcessor: Sendable {
                 "file.claims": "\(assessment.claimCount)",
                 "file.claims.accepted": "\(outcomes.count(where: \.accepted))",
             ])
+    }
+
+    /// Moves the file's row to the state after its current one; fails when another worker moved
+    /// it first, so a file is never carried on twice.
+    func advance(_ record: inout FileRecord, to state: FileState, storedPath: String? = nil) async throws {
+        guard try await files.transition(record.id, from: [record.state], to: state, storedPath: storedPath) else {
+            throw StoreError(code: .invalidTransition, message: "file \(record.id) left state \(record.state.rawValue) elsewhere")
+        }
+        record.state = state
+        if let storedPath { record.storedPath = storedPath }
     }
 
     func writeAcknowledgments(for assessment: FileAssessment, record: FileRecord, partner: PartnerConfiguration) async throws {

@@ -17,7 +17,7 @@ public struct ClaimRepository: Sendable {
     ///
     /// No PHI is written: patient and subscriber demographics stay out of these tables.
     @discardableResult
-    public func storeClaims(fileID: Int64, _ outcomes: [ClaimOutcome]) async throws -> Int {
+    public func storeClaims(fileID: Int64, _ outcomes: [ClaimRow]) async throws -> Int {
         try await database.withConnection { connection in
             try connection.transaction {
                 let file = String(fileID)
@@ -35,7 +35,7 @@ public struct ClaimRepository: Sendable {
                     rows: outcomes.enumerated().lazy.flatMap { index, outcome in
                         outcome.claim.serviceLines.lazy.map { Self.lineRow(fileID: file, claimIndex: index, $0) }
                     })
-                let accepted = outcomes.filter { $0.status == .accepted }.count
+                let accepted = outcomes.filter { $0.state == .accepted }.count
                 try connection.execute(
                     "UPDATE files SET claim_count = $2, accepted_claim_count = $3, updated_at = now() WHERE id = $1",
                     parameters: [file, String(outcomes.count), String(accepted)])
@@ -90,14 +90,14 @@ public struct ClaimRepository: Sendable {
             FROM STDIN
         """
 
-    static func claimRow(fileID: String, index: Int, _ outcome: ClaimOutcome) -> [String?] {
+    static func claimRow(fileID: String, index: Int, _ outcome: ClaimRow) -> [String?] {
         let claim = outcome.claim
         let dates = claim.serviceDateRange
         return [
             fileID, String(index), claim.position.transactionSetControlNumber, claim.patientControlNumber,
             claim.totalCharge.decimalString, claim.placeOfService, claim.frequencyCode, claim.originalReference,
             claim.billingProvider.npi, claim.billingProvider.taxID, claim.payer.identifier, claim.payer.name,
-            claim.patientRelationship, CopyText.textArray(claim.diagnoses.map(\.code)), outcome.status.rawValue,
+            claim.patientRelationship, CopyText.textArray(claim.diagnoses.map(\.code)), outcome.state.rawValue,
             outcome.riskScore.flatMap(postgresDouble), dates?.lowerBound.description, dates?.upperBound.description,
         ]
     }
@@ -128,13 +128,13 @@ extension StoredClaim {
             return value
         }
         guard let fileID = Int64(try required(0)), let claimIndex = Int(try required(1)),
-            let totalCharge = Amount(try required(4)), let status = ClaimStatus(rawValue: try required(8))
+            let totalCharge = Amount(try required(4)), let status = ClaimState(rawValue: try required(8))
         else { throw StoreError(code: .unexpectedResult, message: "claims row does not decode") }
         let codes = try JSONDecoder().decode([String].self, from: Data(try required(7).utf8))
         self.init(
             fileID: fileID, claimIndex: claimIndex, transactionSetControlNumber: try required(2),
             patientControlNumber: try required(3), totalCharge: totalCharge, payerID: row[5], payerName: row[6],
-            diagnosisCodes: codes, status: status, riskScore: row[9].flatMap(Double.init),
+            diagnosisCodes: codes, state: status, riskScore: row[9].flatMap(Double.init),
             serviceDateFrom: row[10].flatMap(Self.date), serviceDateTo: row[11].flatMap(Self.date))
     }
 

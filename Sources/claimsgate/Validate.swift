@@ -55,25 +55,10 @@ struct Validate: AsyncParsableCommand {
         let report = ValidationReport(file: url.lastPathComponent, assessment: assessment)
         print(format == .json ? report.json : report.text)
         if let ackDir {
-            try await writeAcknowledgments(assessment, partner: partnerConfiguration, identity: configuration.identity, to: ackDir, name: url.lastPathComponent)
+            try await OfflineAcknowledgments.write(
+                assessment, partner: partnerConfiguration, identity: configuration.identity,
+                inboundName: url.lastPathComponent, to: URL(fileURLWithPath: ackDir, isDirectory: true))
         }
         if !report.accepted { throw ExitCode(1) }
-    }
-
-    func writeAcknowledgments(
-        _ assessment: FileAssessment, partner: PartnerConfiguration, identity: GatewayIdentity, to directory: String, name: String
-    ) async throws {
-        let now = Date()
-        let planner = AcknowledgmentPlanner(
-            identity: identity, partner: partner, receivedAt: AcknowledgmentTimestamp(now), fileID: 0)
-        var next = 0
-        let files = await AcknowledgmentPlanner.assemble(planner.plan(assessment)) {
-            next += 1
-            return next
-        }
-        for file in files {
-            let fileName = "\(FileProcessor.compactTimestamp(now))_\(name)_\(file.kind.rawValue).x12"
-            try DurableFile.write(file.bytes, named: fileName, in: URL(fileURLWithPath: directory, isDirectory: true))
-        }
     }
 }

@@ -15,12 +15,11 @@ import X12
             try IndependentFixture.write(claims: 1_000, to: file)
             try gateway.drop(file, as: "batch1.x12")
 
-            try await waitUntil("999 and 277CA in the outbox and the input archived") {
-                let acks = GatewayProcess.files(under: gateway.outbox)
-                return acks.contains { $0.hasSuffix("_batch1.x12_999.x12") }
-                    && acks.contains { $0.hasSuffix("_batch1.x12_277CA.x12") }
-                    && GatewayProcess.files(under: gateway.archive).contains { $0.hasSuffix("_batch1.x12") }
-            }
+            try await database.waitUntilArchived(["batch1.x12"])
+            let acks = GatewayProcess.files(under: gateway.outbox)
+            #expect(acks.contains { $0.hasSuffix("_batch1.x12_999.x12") })
+            #expect(acks.contains { $0.hasSuffix("_batch1.x12_277CA.x12") })
+            #expect(GatewayProcess.files(under: gateway.archive).contains { $0.hasSuffix("_batch1.x12") })
             let ack999 = try Acknowledgment(in: gateway.outbox, suffix: "_batch1.x12_999.x12")
             #expect(ack999.segments("IK5").allSatisfy { $0 == ["A"] })
             #expect(ack999.segments("IK5").count == 3)
@@ -47,9 +46,7 @@ import X12
             let perSet = try Self.claimCountsPerTransactionSet(file)
             try gateway.drop(file, as: "bad-se.x12")
 
-            try await waitUntil("the input to be archived") {
-                GatewayProcess.files(under: gateway.archive).contains { $0.hasSuffix("_bad-se.x12") }
-            }
+            try await database.waitUntilArchived(["bad-se.x12"])
             let ack999 = try Acknowledgment(in: gateway.outbox, suffix: "_bad-se.x12_999.x12")
             #expect(ack999.segments("IK5") == [["A"], ["R", "4"], ["A"]])
             #expect(ack999.segments("AK9") == [["P", "3", "3", "2"]])
@@ -81,9 +78,8 @@ import X12
                 try Data(bytes).write(to: url)
                 try gateway.drop(url, as: name)
             }
-            try await waitUntil("four quarantined files with error records") {
-                GatewayProcess.files(under: gateway.quarantine).filter { $0.hasSuffix(".error.json") }.count == 4
-            }
+            let files = FileRepository(database: database.database)
+            try await waitUntil("four files quarantined") { try await files.files(inState: [.quarantined]).count == 4 }
             let quarantined = GatewayProcess.files(under: gateway.quarantine)
             for (name, _) in bad {
                 #expect(quarantined.contains { $0.hasSuffix("_\(name)") })
@@ -92,15 +88,11 @@ import X12
                 #expect(report.contains("\"reason\""))
                 #expect(report.contains("\"originalName\" : \"\(name)\""))
             }
-            let files = FileRepository(database: database.database)
-            #expect(try await files.files(inState: [.quarantined]).count == 4)
 
             let good = root.url.appendingPathComponent("good.x12")
             try IndependentFixture.write(claims: 5, to: good)
             try gateway.drop(good, as: "good.x12")
-            try await waitUntil("the good file to be archived") {
-                GatewayProcess.files(under: gateway.archive).contains { $0.hasSuffix("_good.x12") }
-            }
+            try await database.waitUntilArchived(["good.x12"])
             #expect(GatewayProcess.files(under: gateway.outbox).contains { $0.hasSuffix("_good.x12_999.x12") })
             try await gateway.stop()
         }
@@ -113,9 +105,7 @@ import X12
             let first = root.url.appendingPathComponent("first.x12")
             try IndependentFixture.write(claims: 12, to: first, seed: 1)
             try gateway.drop(first, as: "first.x12")
-            try await waitUntil("the first file to be archived") {
-                GatewayProcess.files(under: gateway.archive).contains { $0.hasSuffix("_first.x12") }
-            }
+            try await database.waitUntilArchived(["first.x12"])
             #expect(try await gateway.stop() == 0)
             let acknowledgmentsBefore = GatewayProcess.files(under: gateway.outbox)
 
@@ -123,9 +113,7 @@ import X12
             try IndependentFixture.write(claims: 8, to: second, seed: 2)
             try gateway.drop(second, as: "second.x12")
             gateway = try await GatewayProcess(root: root.url, databaseURL: database.url)
-            try await waitUntil("the file dropped while down to be archived") {
-                GatewayProcess.files(under: gateway.archive).contains { $0.hasSuffix("_second.x12") }
-            }
+            try await database.waitUntilArchived(["first.x12", "second.x12"])
             let records = try await FileRepository(database: database.database).files(inState: Set(FileState.allCases))
             #expect(records.map(\.originalName).sorted() == ["first.x12", "second.x12"])
             #expect(records.allSatisfy { $0.state == .archived })
@@ -161,6 +149,18 @@ import X12
         let interchanges = try InterchangeReader.read(X12Source(bytes: [UInt8](Data(contentsOf: file))))
         return interchanges.flatMap(\.groups).flatMap(\.transactionSets).map { set in
             set.segments.count { $0.id == "CLM" }
+        }
+    }
+}
+
+extension TestDatabase {
+    /// Waits until the gateway has archived files with these original names (the last step of
+    /// a file's life, recorded after its move to var/archive/).
+    func waitUntilArchived(_ names: Set<String>) async throws {
+        let files = FileRepository(database: database)
+        try await waitUntil("\(names.sorted()) to be archived") {
+            let archived = Set(try await files.files(inState: [.archived]).map(\.originalName))
+            return names.isSubset(of: archived)
         }
     }
 }

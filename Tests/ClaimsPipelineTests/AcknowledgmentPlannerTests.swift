@@ -5,6 +5,7 @@ import Foundation
 import Testing
 import X12
 import X12Acknowledgments
+import X12Validation
 
 /// What answers a file, decided without I/O: TA1 for envelopes, 999 per set, 277CA per claim.
 @Suite struct AcknowledgmentPlannerTests {
@@ -31,30 +32,21 @@ import X12Acknowledgments
         return Array(edit(body.joined(separator: "~") + "~").utf8)
     }
 
-    func plan(_ bytes: [UInt8], partner: PartnerConfiguration = partner) throws -> (FileAssessment, [AssembledAcknowledgment]) {
+    func plan(_ bytes: [UInt8], partner: PartnerConfiguration = partner) async throws -> (FileAssessment, [AssembledAcknowledgment]) {
         let assessment = try FileAssessor(identity: Self.identity).assess(X12Source(bytes: bytes), partner: partner)
         let planner = AcknowledgmentPlanner(identity: Self.identity, partner: partner, receivedAt: Self.receivedAt, fileID: 42)
         var next = 100
-        return (assessment, try Self.assemble(planner.plan(assessment), next: &next))
-    }
-
-    static func assemble(_ planned: [PlannedAcknowledgment], next: inout Int) throws -> [AssembledAcknowledgment] {
-        planned.reduce(into: [AssembledAcknowledgment]()) { files, acknowledgment in
+        let files = await AcknowledgmentPlanner.assemble(planner.plan(assessment)) {
             next += 1
-            let bytes = acknowledgment.build(next)
-            if let index = files.firstIndex(where: { $0.kind == acknowledgment.kind }) {
-                files[index].bytes += bytes
-                files[index].controlNumbers.append(next)
-            } else {
-                files.append(AssembledAcknowledgment(kind: acknowledgment.kind, bytes: bytes, controlNumbers: [next]))
-            }
+            return next
         }
+        return (assessment, files)
     }
 
     static func text(_ file: AssembledAcknowledgment?) -> String { String(decoding: file?.bytes ?? [], as: UTF8.self) }
 
-    @Test func cleanFileGetsPositive999And277CA() throws {
-        let (assessment, files) = try plan(Self.sample())
+    @Test func cleanFileGetsPositive999And277CA() async throws {
+        let (assessment, files) = try await plan(Self.sample())
         #expect(files.map(\.kind) == [.implementation, .claim])
         #expect(assessment.claimOutcomes.map(\.accepted) == [true, true, true])
         let ack277 = Self.text(files.last)
@@ -63,24 +55,24 @@ import X12Acknowledgments
         for file in files { #expect(try Pyx12.validate(bytes: file.bytes).isValid) }
     }
 
-    @Test func negativeOnlyPartnerGetsNo999ForACleanFile() throws {
+    @Test func negativeOnlyPartnerGetsNo999ForACleanFile() async throws {
         var partner = Self.partner
         partner.positive999 = false
-        let (_, files) = try plan(Self.sample(), partner: partner)
+        let (_, files) = try await plan(Self.sample(), partner: partner)
         #expect(files.map(\.kind) == [.claim])
     }
 
-    @Test func unknownSenderIsRejectedByTA1Only() throws {
+    @Test func unknownSenderIsRejectedByTA1Only() async throws {
         var partner = Self.partner
         partner.senderIDs = [.init(qualifier: "ZZ", id: "SOMEONEELSE")]
-        let (assessment, files) = try plan(Self.sample(), partner: partner)
+        let (assessment, files) = try await plan(Self.sample(), partner: partner)
         #expect(files.map(\.kind) == [.ta1])
         #expect(Self.text(files.first).contains("*R*006~"))
         #expect(assessment.claimOutcomes.isEmpty)
     }
 
-    @Test func requestedTA1IsPositive() throws {
-        let (_, files) = try plan(Self.sample { $0.replacingOccurrences(of: "*000010216*0*T*", with: "*000010216*1*T*") })
+    @Test func requestedTA1IsPositive() async throws {
+        let (_, files) = try await plan(Self.sample { $0.replacingOccurrences(of: "*000010216*0*T*", with: "*000010216*1*T*") })
         #expect(files.map(\.kind) == [.ta1, .implementation, .claim])
         #expect(Self.text(files.first).contains("TA1*000010216*061015*1705*A*000~"))
     }
@@ -88,7 +80,7 @@ import X12Acknowledgments
     /// An unexpected segment inside the second claim rejects that claim only (claim-level), or
     /// the whole set (strict).
     @Test(arguments: [RejectionPolicy.claimLevel, .strict])
-    func structureErrorInsideOneClaim(policy: RejectionPolicy) throws {
+    func structureErrorInsideOneClaim(policy: RejectionPolicy) async throws {
         var partner = Self.partner
         partner.rejectionPolicy = policy
         let bytes = try Self.sample { text in
@@ -99,7 +91,7 @@ import X12Acknowledgments
             }.joined(separator: "~").replacingOccurrences(of: "SE*", with: "SE*").replacingOccurrences(of: "~~", with: "~")
         }
         let fixed = Self.fixingSegmentCount(bytes)
-        let (assessment, files) = try plan(fixed, partner: partner)
+        let (assessment, files) = try await plan(fixed, partner: partner)
         let ack999 = Self.text(files.first { $0.kind == .implementation })
         #expect(ack999.contains("IK3*BPR*"))
         #expect(try Pyx12.validate(bytes: Array(ack999.utf8)).isValid)

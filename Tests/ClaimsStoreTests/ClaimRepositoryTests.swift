@@ -30,7 +30,7 @@ struct ClaimRepositoryTests {
             #expect(first.patientControlNumber == "PCN0")
             #expect(first.totalCharge == Amount(cents: 15_006))
             #expect(first.diagnosisCodes == ["J449", "I10"])
-            #expect(first.status == .review)
+            #expect(first.state == .review)
             #expect(first.serviceDateFrom == CalendarDate(year: 2024, month: 3, day: 1))
             #expect(first.serviceDateTo == CalendarDate(year: 2024, month: 3, day: 3))
         }
@@ -58,14 +58,14 @@ struct ClaimRepositoryTests {
                 var claim = SampleClaims.claim(index, patientControlNumber: text, payerName: text)
                 claim.diagnoses = [Diagnosis(qualifier: "ABK", code: text)]
                 claim.originalReference = nil
-                return ClaimOutcome(claim: claim, status: .rejected, riskScore: 0.25)
+                return ClaimRow(claim: claim, state: .rejected, riskScore: 0.25)
             }
             try await claims.storeClaims(fileID: fileID, outcomes)
             let stored = try await claims.claims(fileID: fileID)
             #expect(stored.map(\.patientControlNumber) == awkward)
             #expect(stored.map(\.payerName) == awkward)
             #expect(stored.map(\.diagnosisCodes) == awkward.map { [$0] })
-            #expect(stored.allSatisfy { $0.riskScore == 0.25 && $0.status == .rejected })
+            #expect(stored.allSatisfy { $0.riskScore == 0.25 && $0.state == .rejected })
             let nullReference = try await db.database.withConnection { connection in
                 try connection.execute("SELECT count(*) FROM claims WHERE original_reference IS NULL").int64()
             }

@@ -28,8 +28,8 @@ enum SampleClaims {
                 segmentPosition: 20 + number, billingProviderIndex: 0))
     }
 
-    static func outcomes(_ count: Int, lines: Int = 2) -> [ClaimOutcome] {
-        (0..<count).map { ClaimOutcome(claim: claim($0, lines: lines), status: $0 % 3 == 0 ? .review : .accepted) }
+    static func outcomes(_ count: Int, lines: Int = 2) -> [ClaimRow] {
+        (0..<count).map { ClaimRow(claim: claim($0, lines: lines), state: $0 % 3 == 0 ? .review : .accepted) }
     }
 
     static let sha = String(repeating: "ab", count: 32)

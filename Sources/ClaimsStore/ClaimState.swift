@@ -1,7 +1,7 @@
 import ClaimsCore
 
 /// The gateway's decision on one claim, as the 277CA reports it.
-public enum ClaimStatus: String, Sendable, CaseIterable, Codable {
+public enum ClaimState: String, Sendable, CaseIterable, Codable {
     /// A1/A2: passed every edit and the risk threshold.
     case accepted
     /// A3/A6/A7/A8: failed an edit or is a duplicate.
@@ -10,16 +10,16 @@ public enum ClaimStatus: String, Sendable, CaseIterable, Codable {
     case review
 }
 
-/// A claim as the pipeline hands it to the store: the parsed claim, the decision, and the risk
+/// A claim as the pipeline hands it to the store (one `claims` row and its lines): the parsed claim, the decision, and the risk
 /// score when one was computed.
-public struct ClaimOutcome: Sendable {
+public struct ClaimRow: Sendable {
     public var claim: Claim
-    public var status: ClaimStatus
+    public var state: ClaimState
     public var riskScore: Double?
 
-    public init(claim: Claim, status: ClaimStatus, riskScore: Double? = nil) {
+    public init(claim: Claim, state: ClaimState, riskScore: Double? = nil) {
         self.claim = claim
-        self.status = status
+        self.state = state
         self.riskScore = riskScore
     }
 }
@@ -35,7 +35,7 @@ public struct StoredClaim: Sendable, Equatable {
     public var payerID: String?
     public var payerName: String?
     public var diagnosisCodes: [String]
-    public var status: ClaimStatus
+    public var state: ClaimState
     public var riskScore: Double?
     public var serviceDateFrom: CalendarDate?
     public var serviceDateTo: CalendarDate?
