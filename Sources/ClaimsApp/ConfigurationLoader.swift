@@ -54,7 +54,7 @@ public enum ConfigurationLoader {
                 id: entry.id, name: entry.name,
                 senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
                 positive999: entry.acknowledgments?.positive_999 ?? false,
-                rejectionPolicy: entry.acknowledgments?.policy ?? .claimLevel,
+                validation: ValidationProfile(policy: entry.acknowledgments?.policy ?? .claimLevel),
                 maxFileSize: entry.max_file_size ?? 1 << 30)
         }
     }

@@ -11,6 +11,7 @@ public struct FileAssessor: Sendable {
     /// files addressed elsewhere).
     public let checksRouting: Bool
     let parser = ClaimParser()
+    let claimValidator = ClaimValidator(rules: BusinessEdits.rules)
 
     public init(identity: GatewayIdentity, checksRouting: Bool = true) {
         self.identity = identity
@@ -18,15 +19,19 @@ public struct FileAssessor: Sendable {
     }
 
     /// Throws when the bytes are not X12 at all (no readable ISA): such a file is quarantined.
-    public func assess(_ source: X12Source, partner: PartnerConfiguration) throws(EnvelopeError) -> FileAssessment {
+    public func assess(_ source: X12Source, partner: PartnerConfiguration, receivedDate: CalendarDate)
+        throws(EnvelopeError) -> FileAssessment
+    {
         let interchanges = try InterchangeReader.read(source)
         return FileAssessment(
             interchanges: interchanges.enumerated().map { index, interchange in
-                assess(interchange, index: index, partner: partner)
+                assess(interchange, index: index, partner: partner, receivedDate: receivedDate)
             })
     }
 
-    func assess(_ interchange: Interchange, index: Int, partner: PartnerConfiguration) -> InterchangeAssessment {
+    func assess(_ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate)
+        -> InterchangeAssessment
+    {
         let header = interchange.header
         let headerIssues = InterchangeHeaderCheck.issues(
             of: header,
@@ -45,9 +50,11 @@ public struct FileAssessor: Sendable {
                     let parsed =
                         readable
                         ? parser.parse(set, interchange: index, group: groupIndex, transactionSet: setIndex) : nil
-                    return TransactionSetAssessment(
-                        set: set, parsed: parsed,
-                        verdict: TransactionSetVerdict(set: set, parsed: parsed, policy: partner.rejectionPolicy))
+                    var verdict = TransactionSetVerdict(set: set, parsed: parsed, policy: partner.validation.policy)
+                    if let parsed {
+                        verdict.add(claimValidator.findings(for: parsed, receivedDate: receivedDate, profile: partner.validation))
+                    }
+                    return TransactionSetAssessment(set: set, parsed: parsed, verdict: verdict)
                 })
         }
         return InterchangeAssessment(interchange: interchange, issues: issues, groups: groups)

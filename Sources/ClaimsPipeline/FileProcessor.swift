@@ -85,7 +85,10 @@ public struct FileProcessor: Sendable {
         let assessor = FileAssessor(identity: identity)
         let assessment: FileAssessment
         do {
-            assessment = try await Blocking.run { try assessor.assess(X12Source(bytes: bytes), partner: partner) }
+            let receivedDate = CalendarDate(utc: file.receivedAt)
+            assessment = try await Blocking.run {
+                try assessor.assess(X12Source(bytes: bytes), partner: partner, receivedDate: receivedDate)
+            }
         } catch let error as EnvelopeError {
             return try await quarantine(file, at: url, code: "not-x12", reason: error.reason, logger: logger)
         }

@@ -18,19 +18,20 @@ public struct PartnerConfiguration: Sendable, Equatable {
     public var senderIDs: [SenderID]
     /// Send a 999 even when every transaction set was accepted.
     public var positive999: Bool
-    public var rejectionPolicy: RejectionPolicy
+    /// SNIP 1–2 policy and per-edit severity overrides.
+    public var validation: ValidationProfile
     /// Largest file accepted, in bytes.
     public var maxFileSize: Int
 
     public init(
         id: String, name: String? = nil, senderIDs: [SenderID], positive999: Bool = false,
-        rejectionPolicy: RejectionPolicy = .claimLevel, maxFileSize: Int = 1 << 30
+        validation: ValidationProfile = ValidationProfile(), maxFileSize: Int = 1 << 30
     ) {
         self.id = id
         self.name = name ?? id
         self.senderIDs = senderIDs
         self.positive999 = positive999
-        self.rejectionPolicy = rejectionPolicy
+        self.validation = validation
         self.maxFileSize = maxFileSize
     }
 

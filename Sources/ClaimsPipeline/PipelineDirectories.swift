@@ -1,3 +1,4 @@
+import ClaimsCore
 import Foundation
 
 /// Where files go during and after processing (all under the data root's `var/`).
@@ -30,4 +31,12 @@ extension Calendar {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
     }()
+}
+
+extension CalendarDate {
+    /// The UTC calendar date of `date`.
+    public init(utc date: Date) {
+        let parts = Calendar.utc.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
 }

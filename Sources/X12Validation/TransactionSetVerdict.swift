@@ -23,7 +23,10 @@ public struct TransactionSetVerdict: Sendable {
     /// IK502 codes of set-level problems (envelope, counts).
     public var setErrors: [String]
     public var findings: [SegmentFinding]
-    /// Indices of claims rejected because a finding touches them.
+    /// Business edits (SNIP 3–7) per claim, warnings included; they never reject the set.
+    public var claimFindings: [ClaimFinding] = []
+    /// Indices of claims rejected because a SNIP 1–2 finding touches them (277CA A3:684) or a
+    /// rejecting business edit fired on them.
     public var rejectedClaims: Set<Int>
 
     /// Judges a transaction set from its envelope issues and the structure errors found while
@@ -57,6 +60,13 @@ public struct TransactionSetVerdict: Sendable {
         } else {
             disposition = .acceptedWithErrors
         }
+    }
+
+    /// Adds business-edit findings: rejecting ones reject their claim (277CA), warnings do not.
+    public mutating func add(_ findings: [ClaimFinding]) {
+        guard disposition != .rejected else { return }
+        claimFindings += findings
+        rejectedClaims.formUnion(findings.filter { $0.severity == .reject }.map(\.claimIndex))
     }
 
     /// Claims whose own loops (2300 and below) contain `position`, or, for a position in a

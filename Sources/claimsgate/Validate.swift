@@ -2,6 +2,7 @@ import ArgumentParser
 import ClaimsApp
 import ClaimsPipeline
 import Foundation
+import ClaimsCore
 import X12
 
 struct Validate: AsyncParsableCommand {
@@ -47,7 +48,7 @@ struct Validate: AsyncParsableCommand {
         let assessment: FileAssessment
         do {
             assessment = try FileAssessor(identity: configuration.identity, checksRouting: partner != nil)
-                .assess(source, partner: partnerConfiguration)
+                .assess(source, partner: partnerConfiguration, receivedDate: CalendarDate(utc: Date()))
         } catch {
             print("\(file): rejected — not an X12 interchange: \(error.reason)")
             throw ExitCode(1)

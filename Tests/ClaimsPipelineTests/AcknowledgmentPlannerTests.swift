@@ -33,7 +33,7 @@ import X12Validation
     }
 
     func plan(_ bytes: [UInt8], partner: PartnerConfiguration = partner) async throws -> (FileAssessment, [AssembledAcknowledgment]) {
-        let assessment = try FileAssessor(identity: Self.identity).assess(X12Source(bytes: bytes), partner: partner)
+        let assessment = try FileAssessor(identity: Self.identity).assess(X12Source(bytes: bytes), partner: partner, receivedDate: Self.receivedAt.date)
         let planner = AcknowledgmentPlanner(identity: Self.identity, partner: partner, receivedAt: Self.receivedAt, fileID: 42)
         var next = 100
         let files = await AcknowledgmentPlanner.assemble(planner.plan(assessment)) {
@@ -82,7 +82,7 @@ import X12Validation
     @Test(arguments: [RejectionPolicy.claimLevel, .strict])
     func structureErrorInsideOneClaim(policy: RejectionPolicy) async throws {
         var partner = Self.partner
-        partner.rejectionPolicy = policy
+        partner.validation.policy = policy
         let bytes = try Self.sample { text in
             var claims = 0
             return text.split(separator: "~").map { segment in
