@@ -28,10 +28,16 @@ let package = Package(
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Validation", "ClaimsCore"]),
         .target(name: "ClaimsSynthetic", dependencies: ["X12", "ClaimsCore"]),
 
+        // MARK: Crypto and audit (low level: any module may record audit events)
+        .target(name: "ClaimsCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "AuditLog", dependencies: ["ClaimsCrypto"]),
+
         // MARK: Adapters
         .target(
             name: "ClaimsStore",
-            dependencies: ["CLibPQ", "ClaimsCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "CLibPQ", "ClaimsCore", "ClaimsCrypto", "AuditLog", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "InboxWatcher", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
@@ -40,6 +46,7 @@ let package = Package(
             name: "ClaimsPipeline",
             dependencies: [
                 "X12", "X12Schema", "X12Validation", "X12Acknowledgments", "ClaimsCore", "ClaimsStore", "COpenSSL",
+                "ClaimsCrypto", "AuditLog",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -79,6 +86,7 @@ let package = Package(
             dependencies: ["ClaimsPipeline", "X12Acknowledgments", "X12Validation", "ClaimsTestSupport"]
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
+        .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "ClaimsCrypto", "ClaimsStore", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import ClaimsCore
+import ClaimsCrypto
 import Foundation
 
 /// The `claims` and `service_lines` tables.
@@ -8,17 +9,24 @@ import Foundation
 /// rows instead of duplicating them.
 public struct ClaimRepository: Sendable {
     public let database: Database
+    /// The PHI key ring; nil stores no demographics at all (never in clear).
+    public let phi: KeyRing?
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database, phi: KeyRing? = nil) {
+        self.database = database
+        self.phi = phi
+    }
 
     /// Replaces the claims and service lines of `fileID` with `outcomes` (claim index = position in
     /// the array) and updates the file's claim counts, atomically. Returns the number of claims
     /// stored. Throws `foreignKeyViolation` when the file does not exist.
     ///
-    /// No PHI is written: patient and subscriber demographics stay out of these tables.
+    /// Patient and subscriber demographics are written only sealed, under the current PHI key
+    /// (see `PHISealer`), and only when the repository has a PHI key ring.
     @discardableResult
     public func storeClaims(fileID: Int64, _ outcomes: [ClaimRow]) async throws -> Int {
-        try await database.withConnection { connection in
+        let phi = phi
+        return try await database.withConnection { connection in
             try connection.transaction {
                 let file = String(fileID)
                 // Serialises concurrent re-runs for one file and fails early when it is missing.
@@ -28,8 +36,15 @@ public struct ClaimRepository: Sendable {
                 }
                 try connection.execute("DELETE FROM service_lines WHERE file_id = $1", parameters: [file])
                 try connection.execute("DELETE FROM claims WHERE file_id = $1", parameters: [file])
+                let sealer = phi.map(PHISealer.init(ring:))
                 let stored = try connection.copyIn(
-                    Self.claimsCopy, rows: outcomes.enumerated().lazy.map { Self.claimRow(fileID: file, index: $0, $1) })
+                    sealer == nil ? Self.claimsCopy : Self.claimsWithPHICopy,
+                    chunks: CopyText.chunks(
+                        ofRows: outcomes.enumerated().lazy.map { index, outcome in
+                            let row = Self.claimRow(fileID: file, index: index, outcome)
+                            guard let sealer else { return CopyText.row(row) }
+                            return CopyText.row(row, raw: sealer.fields(for: outcome.claim, fileID: fileID, claimIndex: index))
+                        }))
                 try connection.copyIn(
                     Self.linesCopy,
                     rows: outcomes.enumerated().lazy.flatMap { index, outcome in
@@ -83,6 +98,10 @@ public struct ClaimRepository: Sendable {
             payer_id, payer_name, patient_relationship, diagnosis_codes, status, risk_score,
             service_date_from, service_date_to) FROM STDIN
         """
+
+    static let claimsWithPHICopy =
+        claimsCopy.replacingOccurrences(
+            of: "service_date_to)", with: "service_date_to, phi_key_id, \(PHISealer.columns.joined(separator: ", ")))")
 
     static let linesCopy = """
         COPY service_lines (file_id, claim_index, line_number, procedure_qualifier, procedure_code, modifiers,

@@ -1,3 +1,5 @@
+import ClaimsCrypto
+
 /// Formatting for PostgreSQL's COPY text format and array literals.
 ///
 /// Text format is tab-separated, newline-terminated, `\N` for NULL, with backslash escapes for the
@@ -35,6 +37,38 @@ public enum CopyText {
         }
         line += "\n"
         return line
+    }
+
+    /// One row of escaped `fields` followed by `raw` fields that are already in COPY text form
+    /// (`bytea`), so long binary values are not scanned and copied a second time.
+    public static func row(_ fields: [String?], raw: [String?]) -> String {
+        var line = row(fields)
+        line.removeLast()
+        for field in raw {
+            line += "\t"
+            line += field ?? "\\N"
+        }
+        line += "\n"
+        return line
+    }
+
+    /// A `bytea` value in COPY text form: `\\x` and hex (the backslash itself escaped for COPY).
+    public static func bytea<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        "\\\\x" + Hex.encode(bytes)
+    }
+
+    /// Lazily groups pre-formatted rows (`row(_:)`) into chunks of about `chunkSize` bytes.
+    static func chunks<Rows: Sequence>(ofRows rows: Rows) -> some Sequence<String> where Rows.Element == String {
+        var iterator = rows.makeIterator()
+        return AnySequence {
+            AnyIterator { () -> String? in
+                var chunk = ""
+                while chunk.utf8.count < chunkSize, let next = iterator.next() {
+                    chunk += next
+                }
+                return chunk.isEmpty ? nil : chunk
+            }
+        }
     }
 
     /// Lazily groups formatted rows into chunks of about `chunkSize` bytes.

@@ -1,0 +1,109 @@
+import COpenSSL
+
+/// AES-256-GCM with one key, through OpenSSL's EVP interface.
+///
+/// One instance keeps one `EVP_CIPHER_CTX` and reuses its key schedule: sealing thousands of
+/// small values (PHI fields, audit details) then costs one IV reset each, not a context and key
+/// expansion each. Not `Sendable`: confine an instance to one thread (make one per batch).
+public final class AESGCM {
+    public static let keyLength = 32
+    public static let nonceLength = 12
+    public static let tagLength = 16
+
+    private let context: OpaquePointer
+    private let key: [UInt8]
+    /// 1 encrypt, 0 decrypt, -1 not initialised: the direction the key schedule is set up for.
+    private var direction: Int32 = -1
+
+    public init(key: [UInt8]) {
+        precondition(key.count == Self.keyLength, "AES-256 needs a 32-byte key")
+        guard let context = EVP_CIPHER_CTX_new() else { fatalError("OpenSSL EVP_CIPHER_CTX_new failed: out of memory") }
+        self.context = context
+        self.key = key
+    }
+
+    deinit { EVP_CIPHER_CTX_free(context) }
+
+    /// Appends `ciphertext ‖ tag` of `plaintext` to `output`. `nonce` must be 12 bytes never used
+    /// before with this key (callers draw them at random); `aad` is authenticated, not encrypted.
+    public func seal(
+        _ plaintext: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer,
+        appendingTo output: inout [UInt8]
+    ) {
+        start(encrypt: 1, nonce: nonce)
+        var length: Int32 = 0
+        if aad.count > 0 {
+            check(EVP_EncryptUpdate(context, nil, &length, aad.baseAddress, Int32(aad.count)), "AAD")
+        }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: plaintext.count + Self.tagLength))
+        output.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer.baseAddress! + start
+            var written: Int32 = 0
+            if plaintext.count > 0 {
+                check(EVP_EncryptUpdate(context, out, &written, plaintext.baseAddress, Int32(plaintext.count)), "update")
+            }
+            var final: Int32 = 0
+            check(EVP_EncryptFinal_ex(context, out + Int(written), &final), "final")
+            precondition(Int(written + final) == plaintext.count, "AES-GCM produced an unexpected length")
+            check(
+                EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(Self.tagLength), out + plaintext.count),
+                "tag")
+        }
+    }
+
+    /// `seal` over arrays, returning `ciphertext ‖ tag`.
+    public func seal(_ plaintext: [UInt8], nonce: [UInt8], aad: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(plaintext.count + Self.tagLength)
+        plaintext.withUnsafeBytes { p in
+            nonce.withUnsafeBytes { n in aad.withUnsafeBytes { a in seal(p, nonce: n, aad: a, appendingTo: &output) } }
+        }
+        return output
+    }
+
+    /// The plaintext of `ciphertext ‖ tag`, or nil when the tag does not verify (wrong key, or the
+    /// ciphertext, nonce or associated data changed).
+    public func open(_ sealed: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard sealed.count >= Self.tagLength, nonce.count == Self.nonceLength else { return nil }
+        start(encrypt: 0, nonce: nonce)
+        var length: Int32 = 0
+        if aad.count > 0 {
+            check(EVP_DecryptUpdate(context, nil, &length, aad.baseAddress, Int32(aad.count)), "AAD")
+        }
+        let textLength = sealed.count - Self.tagLength
+        var plaintext = [UInt8](repeating: 0, count: textLength)
+        let ok = plaintext.withUnsafeMutableBufferPointer { buffer -> Bool in
+            var written: Int32 = 0
+            if textLength > 0 {
+                check(EVP_DecryptUpdate(context, buffer.baseAddress, &written, sealed.baseAddress, Int32(textLength)), "update")
+            }
+            var tag = Array(sealed[textLength...])
+            check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(Self.tagLength), &tag), "set tag")
+            var final: Int32 = 0
+            return EVP_DecryptFinal_ex(context, buffer.baseAddress.map { $0 + Int(written) }, &final) == 1
+        }
+        return ok ? plaintext : nil
+    }
+
+    /// `open` over arrays.
+    public func open(_ sealed: [UInt8], nonce: [UInt8], aad: [UInt8]) -> [UInt8]? {
+        sealed.withUnsafeBytes { s in nonce.withUnsafeBytes { n in aad.withUnsafeBytes { a in open(s, nonce: n, aad: a) } } }
+    }
+
+    private func start(encrypt: Int32, nonce: UnsafeRawBufferPointer) {
+        precondition(nonce.count == Self.nonceLength, "AES-GCM nonces here are 96 bits")
+        if direction != encrypt {
+            let ok = key.withUnsafeBufferPointer { EVP_CipherInit_ex(context, EVP_aes_256_gcm(), nil, $0.baseAddress, nil, encrypt) }
+            check(ok, "init")
+            direction = encrypt
+        }
+        check(
+            EVP_CipherInit_ex(context, nil, nil, nil, nonce.baseAddress?.assumingMemoryBound(to: UInt8.self), encrypt),
+            "nonce")
+    }
+
+    private func check(_ result: Int32, _ step: String) {
+        precondition(result == 1, "OpenSSL AES-256-GCM \(step) failed")
+    }
+}

@@ -1,0 +1,69 @@
+/// The at-rest format of one encrypted value or file: `CGS1 ‖ key id (u32 BE) ‖ nonce (12) ‖
+/// ciphertext ‖ tag (16)`, AES-256-GCM.
+///
+/// The key id travels with the value, so old values stay readable after a rotation. The
+/// associated data is the header plus a caller's `context` (which column of which claim, which
+/// archived file), so a sealed value copied onto another row or file no longer opens.
+public enum SealedBox {
+    static let magic: [UInt8] = Array("CGS1".utf8)
+    public static let overhead = 4 + 4 + AESGCM.nonceLength + AESGCM.tagLength
+
+    /// Appends the sealed form of `plaintext` to `output`, under `key` (with `cipher` built from
+    /// its encryption key, reused across calls) and the 12-byte `nonce`.
+    public static func seal(
+        _ plaintext: UnsafeRawBufferPointer, key: KeyRing.Key, cipher: AESGCM, nonce: UnsafeRawBufferPointer,
+        context: [UInt8], appendingTo output: inout [UInt8]
+    ) {
+        let start = output.count
+        output.append(contentsOf: magic)
+        output.appendUInt32(key.id)
+        output.append(contentsOf: nonce)
+        var aad = Array(output[start..<(start + 8)])
+        aad.append(contentsOf: context)
+        aad.withUnsafeBytes { cipher.seal(plaintext, nonce: nonce, aad: $0, appendingTo: &output) }
+    }
+
+    /// `seal` of a whole buffer with a fresh random nonce and a one-off cipher: files.
+    public static func seal(_ plaintext: [UInt8], ring: KeyRing, context: [UInt8]) -> [UInt8] {
+        let key = ring.current
+        var output: [UInt8] = []
+        output.reserveCapacity(plaintext.count + overhead)
+        let nonce = SecureRandom.bytes(AESGCM.nonceLength)
+        plaintext.withUnsafeBytes { p in
+            nonce.withUnsafeBytes { n in
+                seal(p, key: key, cipher: AESGCM(key: key.encryptionKey), nonce: n, context: context, appendingTo: &output)
+            }
+        }
+        return output
+    }
+
+    /// The key id a sealed value names, or nil when it is not a sealed value.
+    public static func keyID(of sealed: [UInt8]) -> UInt32? {
+        guard sealed.count >= overhead, Array(sealed.prefix(4)) == magic else { return nil }
+        return sealed[4..<8].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// The plaintext of `sealed`. Throws, naming what and which key id, when the value is not
+    /// sealed, the key is not in `ring`, or the tag does not verify (wrong key or altered data).
+    public static func open(_ sealed: [UInt8], ring: KeyRing, context: [UInt8], what: String) throws -> [UInt8] {
+        guard let id = keyID(of: sealed) else { throw CryptoError(.malformed, "\(what) is not a sealed value") }
+        let key = try ring.key(id)
+        let nonce = Array(sealed[8..<(8 + AESGCM.nonceLength)])
+        let aad = Array(sealed[0..<8]) + context
+        guard let plaintext = AESGCM(key: key.encryptionKey).open(Array(sealed[(8 + AESGCM.nonceLength)...]), nonce: nonce, aad: aad)
+        else {
+            throw CryptoError(
+                .authenticationFailed, "\(what) does not decrypt under \(ring.purpose) key \(id) (wrong key, or the data was altered)")
+        }
+        return plaintext
+    }
+}
+
+extension [UInt8] {
+    mutating func appendUInt32(_ value: UInt32) {
+        append(UInt8(value >> 24))
+        append(UInt8(value >> 16 & 0xFF))
+        append(UInt8(value >> 8 & 0xFF))
+        append(UInt8(value & 0xFF))
+    }
+}
