@@ -26,6 +26,8 @@ public enum ConfigurationLoader {
 
         if configFile != nil || FileManager.default.fileExists(atPath: gatewayFile.path) {
             let file: GatewayFile = try decode(gatewayFile)
+            configuration.sourceFile = gatewayFile
+            apply(file, to: &configuration.security, root: root)
             if let identity = file.gateway {
                 configuration.identity = .init(
                     qualifier: identity.interchange_qualifier ?? "ZZ", id: identity.interchange_id ?? "CLAIMSGATE",
@@ -43,6 +45,12 @@ public enum ConfigurationLoader {
             configuration.partners = try loadPartners(partnersFile)
         }
         if let url = environment["CLAIMSGATE_DATABASE_URL"], !url.isEmpty { configuration.databaseURL = url }
+        if let path = environment["CLAIMSGATE_AUDIT_KEY_FILE"], !path.isEmpty {
+            configuration.security.auditKeyFile = URL(fileURLWithPath: path, relativeTo: root).absoluteURL
+        }
+        if let path = environment["CLAIMSGATE_PHI_KEY_FILE"], !path.isEmpty {
+            configuration.security.phiKeyFile = URL(fileURLWithPath: path, relativeTo: root).absoluteURL
+        }
         return configuration
     }
 
@@ -56,6 +64,25 @@ public enum ConfigurationLoader {
                 positive999: entry.acknowledgments?.positive_999 ?? false,
                 validation: ValidationProfile(policy: entry.acknowledgments?.policy ?? .claimLevel),
                 maxFileSize: entry.max_file_size ?? 1 << 30)
+        }
+    }
+
+    /// Paths in these sections are relative to the data root.
+    static func apply(_ file: GatewayFile, to security: inout SecuritySettings, root: URL) {
+        func path(_ text: String) -> URL { URL(fileURLWithPath: text, relativeTo: root).absoluteURL }
+        if let audit = file.audit {
+            if let enabled = audit.enabled { security.auditEnabled = enabled }
+            if let every = audit.checkpoint_every { security.checkpointEvery = max(1, every) }
+            if let seconds = audit.checkpoint_interval_seconds { security.checkpointIntervalSeconds = max(1, seconds) }
+            if let mirror = audit.checkpoint_file { security.checkpointFile = mirror.isEmpty ? nil : path(mirror) }
+        }
+        if let keys = file.keys {
+            if let audit = keys.audit_file { security.auditKeyFile = path(audit) }
+            if let phi = keys.phi_file { security.phiKeyFile = path(phi) }
+        }
+        if let retention = file.retention {
+            if let days = retention.max_age_days { security.retentionDays = days > 0 ? days : nil }
+            if let seconds = retention.interval_seconds { security.retentionIntervalSeconds = max(1, seconds) }
         }
     }
 
@@ -87,8 +114,25 @@ struct GatewayFile: Decodable {
     struct Inbox: Decodable {
         var ignored_suffixes: [String]?
     }
+    struct Audit: Decodable {
+        var enabled: Bool?
+        var checkpoint_every: Int64?
+        var checkpoint_interval_seconds: Int64?
+        var checkpoint_file: String?
+    }
+    struct Keys: Decodable {
+        var audit_file: String?
+        var phi_file: String?
+    }
+    struct Retention: Decodable {
+        var max_age_days: Int?
+        var interval_seconds: Int?
+    }
     var gateway: Gateway?
     var database: Database?
+    var audit: Audit?
+    var keys: Keys?
+    var retention: Retention?
     var acknowledgments: Acknowledgments?
     var inbox: Inbox?
     var partners_file: String?

@@ -1,3 +1,5 @@
+import AuditLog
+import ClaimsCrypto
 import ClaimsPipeline
 import ClaimsStore
 import Foundation
@@ -19,7 +21,7 @@ public struct Gateway: Service {
 
     public func run() async throws {
         try prepareDirectories()
-        let embedded = try configuration.databaseURL == nil ? startEmbeddedDatabase() : nil
+        let embedded = try configuration.databaseURL == nil ? Self.startEmbeddedDatabase(configuration, logger: logger) : nil
         do {
             try await serve(databaseURL: configuration.databaseURL ?? embedded!.url)
         } catch {
@@ -35,13 +37,36 @@ public struct Gateway: Service {
             logger: logger)
         defer { database.shutdown() }
         try await database.migrate()
+        let keys = try GatewayKeys.load(configuration.security, create: true)
+        try await keys.register(in: database, configuration.security)
+        let trail = configuration.security.auditEnabled ? Self.auditTrail(configuration, keys, databaseURL, logger) : nil
+        let audit: any AuditRecorder = trail ?? DisabledAuditRecorder()
+        keys.recordGenerated(to: audit, actor: "system:gateway")
+        audit.record(
+            action: "config.loaded", actor: "system:gateway", object: "config:\(configuration.sourceFile?.lastPathComponent ?? "defaults")",
+            outcome: .success,
+            details: [
+                "file": configuration.sourceFile?.path ?? "", "partners": configuration.partners.map(\.id).joined(separator: ","),
+                "audit.key": String(keys.audit.currentID), "phi.key": String(keys.phi.currentID),
+                "retention.days": configuration.security.retentionDays.map(String.init) ?? "none",
+            ])
+        do {
+            try await serve(database: database, keys: keys, audit: audit)
+        } catch {
+            try? await trail?.close()
+            throw error
+        }
+        try await trail?.close()
+    }
 
+    func serve(database: Database, keys: GatewayKeys, audit: any AuditRecorder) async throws {
         let processor = FileProcessor(
             identity: configuration.identity,
             directories: PipelineDirectories(
                 processing: configuration.processingDirectory, archive: configuration.archiveDirectory,
                 quarantine: configuration.quarantineDirectory, outbox: configuration.outboxDirectory),
-            acknowledgmentFileName: configuration.acknowledgmentFileName, database: database, logger: logger)
+            acknowledgmentFileName: configuration.acknowledgmentFileName, database: database, phi: keys.phi,
+            audit: audit, logger: logger)
         try await resumeUnfinished(processor, database: database)
 
         let watcher = InboxWatcher(
@@ -54,12 +79,20 @@ public struct Gateway: Service {
             "ready: watching inbox",
             metadata: ["inbox": "\(configuration.inboxDirectory.path)", "partners": "\(configuration.partners.count)"])
 
-        await withGracefulShutdownHandler {
-            for await file in watcher.files {
-                await take(file, with: processor)
+        let retention = configuration.security.retentionDays.map {
+            RetentionJob(maxAgeDays: $0, database: database, phi: keys.phi, audit: audit, logger: logger)
+        }
+        let retentionInterval = Duration.seconds(configuration.security.retentionIntervalSeconds)
+        await withTaskGroup(of: Void.self) { group in
+            if let retention { group.addTask { await retention.run(every: retentionInterval) } }
+            await withGracefulShutdownHandler {
+                for await file in watcher.files {
+                    await take(file, with: processor)
+                }
+            } onGracefulShutdown: {
+                watcher.stop()
             }
-        } onGracefulShutdown: {
-            watcher.stop()
+            group.cancelAll()
         }
         logger.info("stopped")
     }
@@ -91,7 +124,18 @@ public struct Gateway: Service {
         }
     }
 
-    func startEmbeddedDatabase() throws -> EmbeddedPostgres {
+    /// The audit writer on its own connection, checkpointing as configured.
+    static func auditTrail(
+        _ configuration: GatewayConfiguration, _ keys: GatewayKeys, _ databaseURL: String, _ logger: Logger
+    ) -> AuditTrail {
+        let security = configuration.security
+        return AuditTrail(
+            conninfo: databaseURL, ring: keys.audit,
+            policy: .init(every: security.checkpointEvery, intervalMicros: security.checkpointIntervalSeconds * 1_000_000),
+            mirror: security.checkpointFile.map(AuditCheckpointMirror.init(url:)), logger: logger)
+    }
+
+    static func startEmbeddedDatabase(_ configuration: GatewayConfiguration, logger: Logger) throws -> EmbeddedPostgres {
         // Run as root, the cluster runs as an unprivileged user that must be able to pass through
         // var/ (search only, no listing) to reach var/pg/, which it owns with mode 0700.
         if geteuid() == 0 {

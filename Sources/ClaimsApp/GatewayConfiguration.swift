@@ -17,6 +17,10 @@ public struct GatewayConfiguration: Sendable {
     /// Inbox names that are uploads in progress, never taken.
     public var ignoredSuffixes: [String]
     public var partners: [PartnerConfiguration]
+    /// Audit trail, key files and retention.
+    public var security: SecuritySettings
+    /// The gateway file the configuration was read from, if any (audited at start).
+    public var sourceFile: URL?
 
     public init(
         root: URL, identity: GatewayIdentity = GatewayIdentity(), databaseURL: String? = nil, databasePoolSize: Int = 4,
@@ -30,6 +34,7 @@ public struct GatewayConfiguration: Sendable {
         self.acknowledgmentFileName = acknowledgmentFileName
         self.ignoredSuffixes = ignoredSuffixes
         self.partners = partners
+        security = SecuritySettings(root: root)
     }
 
     public var inboxDirectory: URL { root.appendingPathComponent("inbox", isDirectory: true) }

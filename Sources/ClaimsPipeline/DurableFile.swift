@@ -50,6 +50,16 @@ public enum DurableFile {
         syncDirectory(source.deletingLastPathComponent())
     }
 
+    /// Writes `bytes` durably at `destination` (see `write`), then removes `source`: how a clear
+    /// file becomes its sealed copy. Repeating it after a crash rewrites the same destination.
+    public static func replace(_ source: URL, with bytes: [UInt8], at destination: URL) throws {
+        try write(bytes, named: destination.lastPathComponent, in: destination.deletingLastPathComponent())
+        guard unlink(source.path) == 0 || errno == ENOENT else {
+            throw Failure(operation: "unlink", path: source.path, code: errno)
+        }
+        syncDirectory(source.deletingLastPathComponent())
+    }
+
     /// Creates `directory` and its parents (mode 0750) if missing.
     public static func createDirectory(_ directory: URL) throws {
         try FileManager.default.createDirectory(

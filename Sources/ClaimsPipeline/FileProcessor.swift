@@ -1,4 +1,6 @@
+import AuditLog
 import ClaimsCore
+import ClaimsCrypto
 import ClaimsStore
 import Foundation
 import Logging
@@ -17,16 +19,21 @@ public struct FileProcessor: Sendable {
     /// `{timestamp}`, `{name}`, `{kind}`.
     public var acknowledgmentFileName: String
     let database: Database
+    /// Seals demographics in the database and archived files on disk.
+    let phi: KeyRing
+    let audit: any AuditRecorder
     let logger: Logger
 
     public init(
         identity: GatewayIdentity, directories: PipelineDirectories, acknowledgmentFileName: String,
-        database: Database, logger: Logger
+        database: Database, phi: KeyRing, audit: any AuditRecorder, logger: Logger
     ) {
         self.identity = identity
         self.directories = directories
         self.acknowledgmentFileName = acknowledgmentFileName
         self.database = database
+        self.phi = phi
+        self.audit = audit
         self.logger = logger
     }
 
@@ -43,6 +50,12 @@ public struct FileProcessor: Sendable {
         logger[metadataKey: "file.id"] = "\(record.id)"
         logger[metadataKey: "partner.id"] = "\(partner.id)"
         logger.info("file received", metadata: ["file.bytes": "\(bytes.count)", "file.channel": "\(channel.rawValue)"])
+        audit.record(
+            action: "file.received", actor: "partner:\(partner.id)", object: "file:\(record.id)", outcome: .success,
+            details: [
+                "name": name, "size": String(bytes.count), "sha256": record.sha256, "channel": channel.rawValue,
+            ],
+            partner: partner.id)
 
         let processing = directories.processing.appendingPathComponent("\(record.id)_\(name)")
         try await Blocking.run { try DurableFile.move(url, to: processing) }
@@ -64,7 +77,13 @@ public struct FileProcessor: Sendable {
             return
         }
         let url = URL(fileURLWithPath: path)
+        let archived = archivePath(for: record, at: url)
         guard let bytes = try await Blocking.run({ try Self.readRegularFile(url) }) else {
+            if record.state == .acknowledged, FileManager.default.fileExists(atPath: archived.path) {
+                // Stopped between sealing the archive copy and recording it.
+                var current = record
+                return try await advance(&current, to: .archived, storedPath: archived.path)
+            }
             try await files.recordError(record.id, code: "missing", message: "the stored copy of the file is gone")
             _ = try await files.transition(record.id, from: [record.state], to: .quarantined)
             return
@@ -96,23 +115,34 @@ public struct FileProcessor: Sendable {
         if record.state == .processing {
             try await files.recordInterchangeCount(record.id, assessment.interchanges.count)
             let rows = assessment.claimOutcomes.map { ClaimRow(claim: $0.claim, state: $0.accepted ? .accepted : .rejected) }
-            try await ClaimRepository(database: database).storeClaims(fileID: record.id, rows)
+            try await ClaimRepository(database: database, phi: phi).storeClaims(fileID: record.id, rows)
             try await advance(&record, to: .persisted)
         }
         if record.state == .persisted {
             try await writeAcknowledgments(for: assessment, record: record, partner: partner)
             try await advance(&record, to: .acknowledged)
         }
-        let archived = directories.archive(receivedAt: record.receivedAt).appendingPathComponent(url.lastPathComponent)
-        try await Blocking.run { try DurableFile.move(url, to: archived) }
+        let archived = archivePath(for: record, at: url)
+        let ring = phi
+        let fileID = record.id
+        try await Blocking.run { try DurableFile.replace(url, with: ArchiveCipher.seal(bytes, fileID: fileID, ring: ring), at: archived) }
         try await advance(&record, to: .archived, storedPath: archived.path)
         let outcomes = assessment.claimOutcomes
+        let accepted = outcomes.count(where: \.accepted)
+        audit.record(
+            action: "file.processed", actor: "system:gateway", object: "file:\(record.id)", outcome: .success,
+            details: [
+                "interchanges": String(assessment.interchanges.count), "claims": String(assessment.claimCount),
+                "accepted": String(accepted), "rejected": String(outcomes.count - accepted),
+                "archive.key": String(phi.currentID),
+            ],
+            partner: partner.id)
         logger.info(
             "file processed",
             metadata: [
                 "file.interchanges": "\(assessment.interchanges.count)",
                 "file.claims": "\(assessment.claimCount)",
-                "file.claims.accepted": "\(outcomes.count(where: \.accepted))",
+                "file.claims.accepted": "\(accepted)",
             ])
     }
 
@@ -144,14 +174,21 @@ public struct FileProcessor: Sendable {
             _ = try await acknowledgments.recordAcknowledgment(
                 fileID: record.id, kind: AcknowledgmentKind(rawValue: file.kind.rawValue)!, fileName: name,
                 interchangeControlNumber: String(file.controlNumbers[0]))
+            audit.record(
+                action: "ack.written", actor: "system:gateway", object: "file:\(record.id)", outcome: .success,
+                details: ["kind": file.kind.rawValue, "name": name, "isa13": String(file.controlNumbers[0])],
+                partner: partner.id)
         }
     }
 
     func quarantine(_ record: FileRecord, at url: URL, code: String, reason: String, logger: Logger) async throws {
         let destination = directories.quarantine.appendingPathComponent(url.lastPathComponent)
         let report = QuarantineReport(record: record, code: code, reason: reason)
+        let ring = phi
         try await Blocking.run {
-            try DurableFile.move(url, to: destination)
+            // Quarantined inputs are sealed too: a broken 837 still holds PHI.
+            let bytes = try Self.readRegularFile(url) ?? []
+            try DurableFile.replace(url, with: ArchiveCipher.seal(bytes, fileID: record.id, ring: ring), at: destination)
             try DurableFile.write(report.json, named: destination.lastPathComponent + ".error.json", in: directories.quarantine)
         }
         try await files.recordError(record.id, code: code, message: reason)
@@ -159,6 +196,14 @@ public struct FileProcessor: Sendable {
             record.id, from: [.received, .processing, .persisted, .acknowledged], to: .quarantined,
             storedPath: destination.path)
         logger.warning("file quarantined", metadata: ["error.code": "\(code)", "error.reason": "\(reason)"])
+        audit.record(
+            action: "file.quarantined", actor: "system:gateway", object: "file:\(record.id)", outcome: .failure,
+            details: ["code": code, "reason": reason], partner: record.partner)
+    }
+
+    /// Where the sealed copy of a file processed from `url` goes: `archive/<yyyy>/<mm>/<id>_<name>`.
+    func archivePath(for record: FileRecord, at url: URL) -> URL {
+        directories.archive(receivedAt: record.receivedAt).appendingPathComponent(url.lastPathComponent)
     }
 
     /// `{timestamp}_{name}_{kind}.x12` by default; the timestamp is the receipt time, so a retry

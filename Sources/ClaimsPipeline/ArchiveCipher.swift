@@ -1,0 +1,21 @@
+import ClaimsCrypto
+
+/// Archived and quarantined inputs are 837 files full of PHI: they are kept only as a
+/// `SealedBox` under the PHI key ring, bound to their file id (a sealed file renamed onto
+/// another id does not open). `claimsgate archive cat FILE-ID` is the way back to clear text.
+public enum ArchiveCipher {
+    public static func seal(_ bytes: [UInt8], fileID: Int64, ring: KeyRing) -> [UInt8] {
+        SealedBox.seal(bytes, ring: ring, context: context(fileID))
+    }
+
+    /// The clear bytes of a sealed archive of `fileID`; throws naming the file and key id.
+    public static func open(_ sealed: [UInt8], fileID: Int64, ring: KeyRing) throws -> [UInt8] {
+        try SealedBox.open(sealed, ring: ring, context: context(fileID), what: "archived file \(fileID)")
+    }
+
+    static func context(_ fileID: Int64) -> [UInt8] {
+        var bytes = Array("claimsgate archive v1".utf8)
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: fileID >> Int64(shift))) }
+        return bytes
+    }
+}
