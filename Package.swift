@@ -64,6 +64,11 @@ let package = Package(
             dependencies: ["ClaimsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "AuditBench", dependencies: ["AuditLog", "ClaimsCrypto", "ClaimsStore", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/AuditBench"),
+
         // MARK: Tests
         .target(
             name: "ClaimsTestSupport",
@@ -76,7 +81,7 @@ let package = Package(
             name: "X12AcknowledgmentsTests",
             dependencies: ["X12Acknowledgments", "ClaimsTestSupport"]
         ),
-        .testTarget(name: "ClaimsStoreTests", dependencies: ["ClaimsStore", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsStoreTests", dependencies: ["ClaimsStore", "ClaimsCrypto", "ClaimsTestSupport"]),
         .testTarget(
             name: "InboxWatcherTests",
             dependencies: ["InboxWatcher", "ClaimsTestSupport", .product(name: "Logging", package: "swift-log")]

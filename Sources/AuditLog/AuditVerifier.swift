@@ -105,12 +105,13 @@ struct Chain {
     }
 
     mutating func rebuild(_ sealer: AuditSealer) {
+        let checker = MACChecker(ring: sealer.ring)
         var previous = AuditRecord.genesisMAC
         var expected: Int64 = 1
         let last = records.last?.sequence ?? 0
         while true {
             if let next = byPrevious[previous]?.first(where: {
-                original[$0] == nil && sealer.verifies(records[$0], sequence: expected, previous: previous) == true
+                original[$0] == nil && checker.verifies(records[$0], sequence: expected, previous: previous) == true
             }) {
                 link(next, as: expected, &previous, &expected)
                 continue
@@ -122,7 +123,7 @@ struct Chain {
                 // Intact but not linked: its predecessor's MAC changed, or records before it were
                 // removed and the rest renumbered.
                 if let gap = (0...Self.renumberWindow).first(where: {
-                    sealer.verifies(record, sequence: expected + $0, previous: record.previousMAC) == true
+                    checker.verifies(record, sequence: expected + $0, previous: record.previousMAC) == true
                 }) {
                     if gap > 0 {
                         removed.append(expected...(expected + gap - 1))

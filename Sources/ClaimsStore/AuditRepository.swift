@@ -80,7 +80,7 @@ public struct AuditRepository: Sendable {
         while true {
             let start = after
             let page = try await database.withConnection { connection in
-                try connection.execute(
+                try connection.binaryRows(
                     """
                     SELECT \(Self.columns) FROM audit_records
                     WHERE sequence > $1 AND time_us >= $2 AND ($3::text IS NULL OR partner = $3)
@@ -88,7 +88,7 @@ public struct AuditRepository: Sendable {
                     ORDER BY sequence LIMIT \(Self.pageSize)
                     """,
                     parameters: [String(start), String(filter.sinceMicros ?? Int64.min), filter.partner, filter.action]
-                ).rows.map(Self.record(row:))
+                ).map(Self.record(row:))
             }
             records += page
             guard page.count == Self.pageSize, let last = page.last else { return records }
@@ -119,8 +119,7 @@ public struct AuditRepository: Sendable {
     static let pageSize = 20_000
 
     static let columns = """
-        sequence, time_us, actor, action, object, outcome, partner, key_id, encode(nonce, 'hex'), encode(details, 'hex'),
-        encode(previous_mac, 'hex'), encode(mac, 'hex')
+        sequence, time_us, actor, action, object, outcome, partner, key_id, nonce, details, previous_mac, mac
         """
 
     static let recordsCopy = """
@@ -140,16 +139,17 @@ public struct AuditRepository: Sendable {
             ])
     }
 
-    static func record(row: [String?]) throws -> AuditRecord {
-        guard let sequence = row[0].flatMap({ Int64($0) }), let time = row[1].flatMap({ Int64($0) }),
-            let actor = row[2], let action = row[3], let object = row[4], let outcome = row[5],
-            let key = row[7].flatMap({ UInt32($0) }), let nonce = row[8].flatMap(Hex.decode),
-            let details = row[9].flatMap(Hex.decode), let previous = row[10].flatMap(Hex.decode),
-            let mac = row[11].flatMap(Hex.decode)
+    /// A binary-format row of `columns`.
+    static func record(row: [[UInt8]?]) throws -> AuditRecord {
+        func text(_ index: Int) -> String? { row[index].map { String(decoding: $0, as: UTF8.self) } }
+        guard let sequence = PQConnection.int64(row[0]), let time = PQConnection.int64(row[1]),
+            let actor = text(2), let action = text(3), let object = text(4), let outcome = text(5),
+            let key = PQConnection.int64(row[7]).flatMap({ UInt32(exactly: $0) }), let nonce = row[8],
+            let details = row[9], let previous = row[10], let mac = row[11]
         else { throw StoreError(code: .unexpectedResult, message: "audit_records row does not decode") }
         return AuditRecord(
             sequence: sequence, timeMicros: time, actor: actor, action: action, object: object, outcome: outcome,
-            partner: row[6], keyID: key, nonce: nonce, ciphertext: details, previousMAC: previous, mac: mac)
+            partner: text(6), keyID: key, nonce: nonce, ciphertext: details, previousMAC: previous, mac: mac)
     }
 }
 
