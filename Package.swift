@@ -88,7 +88,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ClaimsPipelineTests",
-            dependencies: ["ClaimsPipeline", "X12Acknowledgments", "X12Validation", "ClaimsTestSupport"]
+            dependencies: [
+                "ClaimsPipeline", "ClaimsStore", "ClaimsSynthetic", "X12Acknowledgments", "X12Validation", "ClaimsTestSupport",
+                "ClaimsCrypto", "AuditLog",
+            ]
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "ClaimsCrypto", "ClaimsStore", "ClaimsTestSupport"]),

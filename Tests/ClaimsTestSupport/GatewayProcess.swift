@@ -19,7 +19,8 @@ public final class GatewayProcess: @unchecked Sendable {
     }
 
     /// Writes a configuration for partner `demo` (sender ZZ/DEMOSUBMITTER, positive 999s) under
-    /// `root/Config/` unless one is there, then starts `serve` and waits for its `ready` line.
+    /// `root/Config/` unless one is there, then starts `serve` and waits for its `ready: watching inbox`
+    /// line (not just "ready": PostgreSQL notices say "already").
     public init(root: URL, databaseURL: String?, readyTimeout: Duration = .seconds(120)) async throws {
         self.root = root
         try Self.writeDefaultConfiguration(root: root)
@@ -39,7 +40,7 @@ public final class GatewayProcess: @unchecked Sendable {
         let process = process
         try await waitUntil("the gateway to log ready", timeout: readyTimeout) {
             guard process.isRunning else { throw Failure.exited(buffer.text) }
-            return buffer.text.contains("ready")
+            return buffer.text.contains("ready: watching inbox")
         }
     }
 
