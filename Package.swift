@@ -93,7 +93,9 @@ let package = Package(
                 "ClaimsCrypto", "AuditLog",
             ]
         ),
-        .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "ClaimsCrypto", "AuditLog", "X12", "ClaimsTestSupport"]
+        ),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "ClaimsCrypto", "ClaimsStore", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
     ],

@@ -17,7 +17,7 @@ import X12
             var originals: [String: Data] = [:]
             for (name, seed) in [("first.x12", 11), ("second.x12", 12)] {
                 let file = root.url.appendingPathComponent(name)
-                try IndependentFixture.write(claims: 400, to: file, seed: seed)
+                try IndependentFixture.write(claims: 250, to: file, seed: seed)
                 originals[name] = try Data(contentsOf: file)
                 try phi.collect(from: file)
                 try gateway.drop(file, as: name)
