@@ -54,12 +54,6 @@ public struct AuditSealer: Sendable {
         return details
     }
 
-    /// Whether `record` carries a valid MAC for position `sequence` after a record with MAC
-    /// `previous`. Nil when its key id is not in the ring.
-    public func verifies(_ record: AuditRecord, sequence: Int64, previous: [UInt8]) -> Bool? {
-        MACChecker(ring: ring).verifies(record, sequence: sequence, previous: previous)
-    }
-
     static func encode(_ details: [String: String]) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -89,6 +83,8 @@ final class MACChecker {
 
     init(ring: KeyRing) { self.ring = ring }
 
+    /// Whether `record` carries a valid MAC for position `sequence` after a record with MAC
+    /// `previous`. Nil when its key id is not in the ring.
     func verifies(_ record: AuditRecord, sequence: Int64, previous: [UInt8]) -> Bool? {
         guard let context = context(record.keyID) else { return nil }
         return HMACSHA256.equal(context.mac(record.macInput(sequence: sequence, previous: previous)), record.mac)
