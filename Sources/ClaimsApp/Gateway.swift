@@ -11,10 +11,13 @@ import ServiceLifecycle
 public struct Gateway: Service {
     public let configuration: GatewayConfiguration
     let logger: Logger
+    /// Called once the inbox watcher accepts files (after the `ready` log line).
+    let onReady: @Sendable () -> Void
 
-    public init(configuration: GatewayConfiguration, logger: Logger) {
+    public init(configuration: GatewayConfiguration, logger: Logger, onReady: @escaping @Sendable () -> Void = {}) {
         self.configuration = configuration
         self.logger = logger
+        self.onReady = onReady
     }
 
     public func run() async throws {
@@ -53,6 +56,7 @@ public struct Gateway: Service {
         logger.info(
             "ready: watching inbox",
             metadata: ["inbox": "\(configuration.inboxDirectory.path)", "partners": "\(configuration.partners.count)"])
+        onReady()
 
         await withGracefulShutdownHandler {
             for await file in watcher.files {

@@ -107,13 +107,12 @@ public struct FileProcessor: Sendable {
         let archived = directories.archive(receivedAt: record.receivedAt).appendingPathComponent(url.lastPathComponent)
         try await Blocking.run { try DurableFile.move(url, to: archived) }
         try await advance(&record, to: .archived, storedPath: archived.path)
-        let outcomes = assessment.claimOutcomes
         logger.info(
             "file processed",
             metadata: [
                 "file.interchanges": "\(assessment.interchanges.count)",
                 "file.claims": "\(assessment.claimCount)",
-                "file.claims.accepted": "\(outcomes.count(where: \.accepted))",
+                "file.claims.accepted": "\(assessment.acceptedClaimCount)",
             ])
     }
 
