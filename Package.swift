@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "ClaimsCore", dependencies: ["X12", "X12Schema"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Validation", "ClaimsCore"]),
         .target(name: "ClaimsSynthetic", dependencies: ["X12", "ClaimsCore"]),
+        .target(name: "ClaimsRisk", dependencies: ["ClaimsCore"]),
 
         // MARK: Adapters
         .target(
