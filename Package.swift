@@ -40,14 +40,14 @@ let package = Package(
         .target(
             name: "ClaimsPipeline",
             dependencies: [
-                "X12", "X12Schema", "X12Validation", "X12Acknowledgments", "ClaimsCore", "ClaimsStore", "COpenSSL",
-                .product(name: "Logging", package: "swift-log"),
+                "X12", "X12Schema", "X12Validation", "X12Acknowledgments", "ClaimsCore", "ClaimsStore", "ClaimsRisk",
+                "COpenSSL", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ClaimsApp",
             dependencies: [
-                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic",
+                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic", "ClaimsRisk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),

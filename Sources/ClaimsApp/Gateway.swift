@@ -36,12 +36,7 @@ public struct Gateway: Service {
         defer { database.shutdown() }
         try await database.migrate()
 
-        let processor = FileProcessor(
-            identity: configuration.identity,
-            directories: PipelineDirectories(
-                processing: configuration.processingDirectory, archive: configuration.archiveDirectory,
-                quarantine: configuration.quarantineDirectory, outbox: configuration.outboxDirectory),
-            acknowledgmentFileName: configuration.acknowledgmentFileName, database: database, logger: logger)
+        let processor = try configuration.fileProcessor(database: database, logger: logger)
         try await resumeUnfinished(processor, database: database)
 
         let watcher = InboxWatcher(

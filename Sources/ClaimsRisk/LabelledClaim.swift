@@ -19,9 +19,11 @@ public struct LabelledClaim: Sendable {
 
     /// Whether the claim belongs to the held-out split: one claim in five, by a hash of its
     /// control number, so that every command splits the same claims the same way.
-    public var isHeldOut: Bool {
+    public var isHeldOut: Bool { Self.isHeldOut(patientControlNumber: claim.patientControlNumber) }
+
+    public static func isHeldOut(patientControlNumber: String) -> Bool {
         var hash = FNV1a()
-        hash.add(claim.patientControlNumber)
+        hash.add(patientControlNumber)
         return hash.value % 5 == 0
     }
 }

@@ -16,6 +16,13 @@ public struct ModelTrainer: Sendable {
     public func train(_ claims: [LabelledClaim], version: String, command: String) throws -> RiskModel {
         let charges = ChargeReference(learningFrom: claims.lazy.filter { !$0.isHeldOut }.map(\.claim))
         let dataset = RiskDataset(claims, extractor: FeatureExtractor(charges: charges))
+        return try train(dataset, charges: charges, version: version, command: command)
+    }
+
+    /// Fits on a dataset whose rows were extracted with `charges`.
+    public func train(_ dataset: RiskDataset, charges: ChargeReference, version: String, command: String) throws
+        -> RiskModel
+    {
         let training = dataset.split(heldOut: false)
         let fit = regression.fit(training.rows, training.labels)
         var model = RiskModel(

@@ -8,6 +8,13 @@ public struct RiskDataset: Sendable {
     public var labels: [Bool]
     public var heldOut: [Bool]
 
+    /// Rows already extracted (stored at scoring time).
+    public init(rows: [[Double]], labels: [Bool], heldOut: [Bool]) {
+        self.rows = rows
+        self.labels = labels
+        self.heldOut = heldOut
+    }
+
     public init(_ claims: [LabelledClaim], extractor: FeatureExtractor) {
         var providers: [String: (claims: Int, rejections: Int)] = [:]
         var payers: [String: (claims: Int, rejections: Int)] = [:]
