@@ -37,6 +37,10 @@ public struct Gateway: Service {
         try await database.migrate()
 
         let processor = try configuration.fileProcessor(database: database, logger: logger)
+        let partners = PartnerDirectory(
+            partners: configuration.partners, file: configuration.partnersFile, logger: logger)
+        let hangup = HangupReload { partners.reload() }
+        defer { hangup.cancel() }
         try await resumeUnfinished(processor, database: database)
 
         let watcher = InboxWatcher(
@@ -51,7 +55,7 @@ public struct Gateway: Service {
 
         await withGracefulShutdownHandler {
             for await file in watcher.files {
-                await take(file, with: processor)
+                await take(file, with: processor, partners: partners)
             }
         } onGracefulShutdown: {
             watcher.stop()
@@ -61,8 +65,8 @@ public struct Gateway: Service {
 
     /// Processes one inbox file; a failure is contained to that file (logged, left for the next
     /// start to resume) and never stops the gateway.
-    func take(_ file: InboxFile, with processor: FileProcessor) async {
-        guard let partner = configuration.partner(file.partner) else { return }
+    func take(_ file: InboxFile, with processor: FileProcessor, partners: PartnerDirectory) async {
+        guard let partner = partners.partner(file.partner) else { return }
         do {
             try await processor.intake(file.url, partner: partner, channel: .inbox)
         } catch {

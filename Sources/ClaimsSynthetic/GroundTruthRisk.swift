@@ -14,7 +14,7 @@ public struct GroundTruthRisk: Sendable {
     public init(generator: ClaimGenerator) { self.generator = generator }
 
     /// Log-odds of denial for a clean claim of an average provider and payer.
-    static let baseLogOdds = -3.4
+    static let baseLogOdds = -4.3
 
     /// The claim at `index`, with its planted patterns, its true denial probability and its label.
     public func claim(at index: Int) -> LabelledSyntheticClaim {
@@ -114,7 +114,7 @@ public struct GroundTruthRisk: Sendable {
     /// A fixed latent propensity per billing provider, from its NPI: some practices bill carelessly.
     static func providerPropensity(_ npi: String) -> Double {
         var rng = SplitMix64(seed: npi.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 })
-        return Double(rng.int(in: 0...2000)) / 1000 - 0.6
+        return Double(rng.int(in: 0...1500)) / 1000 - 0.5
     }
 }
 
@@ -131,14 +131,14 @@ public enum RiskPattern: String, Sendable, Hashable, CaseIterable {
 
     public var logOdds: Double {
         switch self {
-        case .inflatedCharge: 3.2
-        case .visitWithoutModifier25: 3.0
-        case .missingLaterality: 2.8
-        case .therapyWithoutModifier: 2.6
-        case .telehealthWithProcedures: 3.0
-        case .lateSubmission: 3.4
-        case .exactDuplicate: 4.0
-        case .nearDuplicate: 2.2
+        case .inflatedCharge: 4.8
+        case .visitWithoutModifier25: 4.6
+        case .missingLaterality: 4.4
+        case .therapyWithoutModifier: 4.2
+        case .telehealthWithProcedures: 4.6
+        case .lateSubmission: 5.0
+        case .exactDuplicate: 5.5
+        case .nearDuplicate: 3.6
         }
     }
 }

@@ -46,7 +46,10 @@ struct Generate: AsyncParsableCommand {
         try file.write(to: handle)
         try handle.close()
         // Renamed only when complete, so an inbox watcher never takes a half-written file.
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+        // rename(2): atomic, and unlike FileManager.replaceItemAt it works when `out` does not exist yet.
+        guard rename(temporary.path, url.path) == 0 else {
+            throw ValidationError("cannot rename \(temporary.path) to \(url.path): \(String(cString: strerror(errno)))")
+        }
         if labelled {
             let labels = URL(fileURLWithPath: out + ".labels.csv")
             _ = FileManager.default.createFile(atPath: labels.path, contents: nil)

@@ -44,7 +44,9 @@ struct ModelTrain: AsyncParsableCommand {
 
     func run() async throws {
         let trainer = ModelTrainer(regression: LogisticRegression(l2: l2), threshold: threshold)
-        let command = (["claimsgate"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        // File names without their directories, so that retraining elsewhere records the same command.
+        let command = (["claimsgate"] + CommandLine.arguments.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent })
+            .joined(separator: " ")
         let model: RiskModel
         switch from {
         case .csv:
