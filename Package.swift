@@ -81,6 +81,13 @@ let package = Package(
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "ClaimsRiskTests",
+            dependencies: [
+                "ClaimsRisk", "ClaimsSynthetic", "ClaimsPipeline", "ClaimsStore", "ClaimsApp", "X12", "X12Acknowledgments",
+                "ClaimsTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
