@@ -50,6 +50,7 @@ let package = Package(
                 "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic", "ClaimsRisk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

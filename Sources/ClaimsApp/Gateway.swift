@@ -39,8 +39,9 @@ public struct Gateway: Service {
         let processor = try configuration.fileProcessor(database: database, logger: logger)
         let partners = PartnerDirectory(
             partners: configuration.partners, file: configuration.partnersFile, logger: logger)
-        let hangup = HangupReload { partners.reload() }
-        defer { hangup.cancel() }
+        let hangups = await HangupReload()
+        let reloading = Task { await hangups.run { partners.reload() } }
+        defer { reloading.cancel() }
         try await resumeUnfinished(processor, database: database)
 
         let watcher = InboxWatcher(

@@ -1,18 +1,14 @@
-import Dispatch
-import Foundation
+import UnixSignals
 
-/// Calls `reload` on every SIGHUP, on a Dispatch queue of its own (never the cooperative pool),
-/// until cancelled.
-public final class HangupReload {
-    private let source: any DispatchSourceSignal
+/// SIGHUP as "re-read the partners file": trapped once registered (so a signal sent after
+/// `init` returns is never lost nor fatal), handled until the task running `run` is cancelled.
+public struct HangupReload: Sendable {
+    private let signals: UnixSignalsSequence
 
-    public init(_ reload: @escaping @Sendable () -> Void) {
-        // The default action of SIGHUP ends the process; the source only sees it once ignored.
-        signal(SIGHUP, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "claimsgate.sighup"))
-        source.setEventHandler(handler: reload)
-        source.resume()
+    public init() async { signals = await UnixSignalsSequence(trapping: .sighup) }
+
+    /// Calls `reload` on every SIGHUP; returns when the calling task is cancelled.
+    public func run(_ reload: @Sendable () -> Void) async {
+        for await _ in signals { reload() }
     }
-
-    public func cancel() { source.cancel() }
 }
