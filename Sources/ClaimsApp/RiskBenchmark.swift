@@ -26,7 +26,7 @@ public struct RiskBenchmark: Sendable {
 
         public var report: String {
             """
-            claims scored per round: see --claims; best of the rounds
+            best round, per claim:
             parse+validate (peer): \(String(format: "%.0f", assessNanoseconds)) ns/claim
             score (features, model, top factors): \(String(format: "%.0f", scoreNanoseconds)) ns/claim = \(String(format: "%.3f", scoreNanoseconds / assessNanoseconds)) × parse+validate
             scoring stage (+ fingerprints, duplicate index, history lookup): \(String(format: "%.0f", stageNanoseconds)) ns/claim = \(String(format: "%.3f", stageNanoseconds / assessNanoseconds)) × parse+validate

@@ -15,19 +15,23 @@ public struct ClaimFingerprint: Sendable, Hashable {
     }
 
     public init(_ claim: Claim) {
+        var first: CalendarDate?
+        for line in claim.serviceLines {
+            if let date = line.serviceDateFrom, first.map({ date < $0 }) ?? true { first = date }
+        }
         var near = FNV1a()
         near.add(claim.billingProvider.npi ?? "")
         near.add(claim.subscriber.memberID ?? "")
         near.add(claim.patient?.firstName ?? "")
         near.add(claim.payer.identifier)
-        near.add(claim.serviceDateRange?.lowerBound.x12 ?? "")
+        near.add(first)
         for line in claim.serviceLines { near.add(line.procedureCode) }
         var exact = near
         for line in claim.serviceLines {
             for modifier in line.modifiers { exact.add(modifier) }
             exact.add(line.charge.cents)
             exact.add(Int64(line.units * 1000))
-            exact.add(line.serviceDateFrom?.x12 ?? "")
+            exact.add(line.serviceDateFrom)
         }
         self.init(exact: exact.signed, near: near.signed)
     }
@@ -38,8 +42,16 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes { mix(byte) }
+        }
+        if done == nil { for byte in text.utf8 { mix(byte) } }
         mix(0x1F)
+    }
+
+    /// A date as one number (no string built), or a marker for none.
+    mutating func add(_ date: CalendarDate?) {
+        add(date.map { Int64($0.year * 10_000 + $0.month * 100 + $0.day) } ?? -1)
     }
 
     mutating func add(_ number: Int64) {

@@ -32,8 +32,23 @@ public struct FeatureExtractor: Sendable {
         var missingLaterality = false
         var therapyWithoutDiscipline = false
         var hasNonVisit = false
+        var lastService: CalendarDate?
         for line in lines {
+            if let date = line.serviceDateTo ?? line.serviceDateFrom, lastService.map({ $0 < date }) ?? true {
+                lastService = date
+            }
             let code = ProcedureCode(line.procedureCode)
+            var modifier25 = false
+            var side = false
+            var discipline = false
+            for modifier in line.modifiers {
+                switch TwoCharacterCode(modifier) {
+                case .modifier25: modifier25 = true
+                case .right, .left, .bilateral: side = true
+                case .physicalTherapy, .occupationalTherapy, .speechTherapy: discipline = true
+                default: break
+                }
+            }
             modifiers += line.modifiers.count
             maxUnits = max(maxUnits, line.units)
             if let typical = charges.typicalUnitCharge[line.procedureCode], typical > 0 {
@@ -43,17 +58,13 @@ public struct FeatureExtractor: Sendable {
                 priced += 1
             }
             if code.isEvaluationAndManagement {
-                if !line.modifiers.contains("25") { hasVisitWithout25 = true }
+                if !modifier25 { hasVisitWithout25 = true }
             } else {
                 hasNonVisit = true
             }
             if code.needsSeparateVisitModifier { hasProcedureNeeding25 = true }
-            if code.isMusculoskeletal, !line.modifiers.contains(where: { $0 == "RT" || $0 == "LT" || $0 == "50" }) {
-                missingLaterality = true
-            }
-            if code.isPhysicalMedicine, !line.modifiers.contains(where: { $0 == "GP" || $0 == "GO" || $0 == "GN" }) {
-                therapyWithoutDiscipline = true
-            }
+            if code.isMusculoskeletal, !side { missingLaterality = true }
+            if code.isPhysicalMedicine, !discipline { therapyWithoutDiscipline = true }
         }
         let lineCount = Double(max(lines.count, 1))
         x[RiskFeature.logTotalCharge.index] = log1p(max(Double(claim.totalCharge.cents) / 100, 0))
@@ -67,15 +78,16 @@ public struct FeatureExtractor: Sendable {
         x[RiskFeature.evaluationWithoutModifier25.index] = hasVisitWithout25 && hasProcedureNeeding25 ? 1 : 0
         x[RiskFeature.missingLaterality.index] = missingLaterality ? 1 : 0
         x[RiskFeature.therapyWithoutDiscipline.index] = therapyWithoutDiscipline ? 1 : 0
-        let telehealth = claim.placeOfService == "02" || claim.placeOfService == "10"
+        let place = TwoCharacterCode(claim.placeOfService)
+        let telehealth = place == .telehealthOther || place == .telehealthHome
         x[RiskFeature.telehealthWithProcedures.index] = telehealth && hasNonVisit ? 1 : 0
         var days = 0.0
-        if let submission, let last = claim.serviceDateRange?.upperBound {
+        if let submission, let last = lastService {
             days = Double(max(submission.daysSinceEpoch - last.daysSinceEpoch, 0))
         }
         x[RiskFeature.logDaysToSubmission.index] = log1p(days)
         x[RiskFeature.lateSubmission.index] = days > 90 ? 1 : 0
-        x[RiskFeature.replacement.index] = claim.frequencyCode == "7" || claim.frequencyCode == "8" ? 1 : 0
+        x[RiskFeature.replacement.index] = claim.frequencyCode.utf8.first == UInt8(ascii: "7") || claim.frequencyCode.utf8.first == UInt8(ascii: "8") ? 1 : 0
         x[RiskFeature.dependentPatient.index] = claim.patient == nil ? 0 : 1
         x[RiskFeature.providerRejectionRate.index] = ClaimHistory.smoothedRate(
             rejections: history.providerRejections, claims: history.providerClaims)

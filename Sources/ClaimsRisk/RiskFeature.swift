@@ -44,11 +44,33 @@ public enum RiskFeature: String, CaseIterable, Sendable, Codable {
     /// Same provider, member, first service date and procedures as an earlier claim, differing otherwise.
     case nearDuplicate
 
-    /// Position in the feature vector.
-    public var index: Int { Self.indexByFeature[self]! }
-
-    private static let indexByFeature: [RiskFeature: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in the feature vector (a switch, not a lookup: it runs 22 times per scored claim).
+    public var index: Int {
+        switch self {
+        case .logTotalCharge: 0
+        case .maxChargeRatio: 1
+        case .meanChargeRatio: 2
+        case .unknownProcedureShare: 3
+        case .lineCount: 4
+        case .diagnosisCount: 5
+        case .logMaxUnits: 6
+        case .modifiersPerLine: 7
+        case .evaluationWithoutModifier25: 8
+        case .missingLaterality: 9
+        case .therapyWithoutDiscipline: 10
+        case .telehealthWithProcedures: 11
+        case .logDaysToSubmission: 12
+        case .lateSubmission: 13
+        case .replacement: 14
+        case .dependentPatient: 15
+        case .providerRejectionRate: 16
+        case .logProviderVolume: 17
+        case .payerRejectionRate: 18
+        case .validationWarnings: 19
+        case .exactDuplicate: 20
+        case .nearDuplicate: 21
+        }
+    }
 
     public static let count = allCases.count
     public static let names = allCases.map(\.rawValue)

@@ -10,6 +10,8 @@ public struct RiskScorer: Sendable {
     public let extractor: FeatureExtractor
     private let foldedWeights: [Double]
     private let foldedIntercept: Double
+    /// `RiskFeature.allCases` once (the synthesised property builds a new array on every call).
+    private static let features = RiskFeature.allCases
 
     public init(model: RiskModel) throws {
         try model.validate()
@@ -48,7 +50,7 @@ public struct RiskScorer: Sendable {
             let contribution = foldedWeights[i] * (x[i] - model.means[i])
             guard contribution > 0 else { continue }
             if top.count == count, let last = top.last, last.contribution >= contribution { continue }
-            let factor = RiskFactor(feature: RiskFeature.allCases[i], value: x[i], contribution: contribution)
+            let factor = RiskFactor(feature: Self.features[i], value: x[i], contribution: contribution)
             let position = top.firstIndex { $0.contribution < contribution } ?? top.count
             top.insert(factor, at: position)
             if top.count > count { top.removeLast() }

@@ -1,3 +1,4 @@
+import ClaimsApp
 import ClaimsCore
 import ClaimsPipeline
 import ClaimsRisk
@@ -175,6 +176,26 @@ import X12
             }
             #expect(Double(volume ?? "0")! > 0)
             #expect(try await ReviewRepository(database: db.database).pending().isEmpty)
+        }
+    }
+
+    /// `model train --from db`: stored feature vectors, labelled by the review decisions.
+    @Test func retrainsFromStoredOutcomes() async throws {
+        try await TestDatabase.with { db in
+            let harness = try Harness(database: db.database, threshold: 0.3, mode: .pend)
+            let fileID = try await harness.process(claims: 300, seed: 25, name: "outcomes.x12")
+            let reviews = ReviewRepository(database: db.database)
+            let held = try await reviews.heldClaims(fileID: fileID)
+            for index in held.sorted() {
+                _ = try await reviews.decide(fileID: fileID, claimIndex: index, .rejected, reviewer: "test", reason: nil)
+            }
+            let shipped = try RiskFixtures.shippedModel()
+            let model = try await StoredOutcomeTraining.train(
+                ModelTrainer(), database: db.database, charges: shipped.charges, version: "db", command: "test")
+            #expect(model.training.trainingExamples + model.training.heldOut.examples == 300)
+            #expect(model.training.trainingPositives + model.training.heldOut.positives == held.count)
+            #expect(model.charges == shipped.charges)
+            #expect(try RiskScorer(model: model).model.version == "db")
         }
     }
 }
