@@ -63,6 +63,7 @@ public enum ConfigurationLoader {
                 maxFileSize: entry.max_file_size ?? 1 << 30)
             partner.risk = RiskPolicy(
                 threshold: entry.risk_threshold ?? RiskPolicy.defaultThreshold, reviewMode: entry.review_mode ?? .pend)
+            if let grouping = entry.acknowledgments?.claim_acknowledgments { partner.claimAcknowledgmentGrouping = grouping }
             return partner
         }
     }
@@ -115,6 +116,7 @@ struct PartnersFile: Decodable {
         struct Acknowledgments: Decodable {
             var positive_999: Bool?
             var policy: RejectionPolicy?
+            var claim_acknowledgments: ClaimAcknowledgmentGrouping?
         }
         var id: String
         var name: String?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimsPipeline
 import ClaimsSynthetic
 import Foundation
 
@@ -46,10 +47,7 @@ struct Generate: AsyncParsableCommand {
         try file.write(to: handle)
         try handle.close()
         // Renamed only when complete, so an inbox watcher never takes a half-written file.
-        // rename(2): atomic, and unlike FileManager.replaceItemAt it works when `out` does not exist yet.
-        guard rename(temporary.path, url.path) == 0 else {
-            throw ValidationError("cannot rename \(temporary.path) to \(url.path): \(String(cString: strerror(errno)))")
-        }
+        try DurableFile.move(temporary, to: url)
         if labelled {
             let labels = URL(fileURLWithPath: out + ".labels.csv")
             _ = FileManager.default.createFile(atPath: labels.path, contents: nil)
