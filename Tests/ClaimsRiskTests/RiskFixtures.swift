@@ -14,11 +14,13 @@ enum RiskFixtures {
 
     /// Writes a generated file (labelled or not) and, when labelled, its labels CSV, into `directory`.
     @discardableResult
-    static func writeFile(claims: Int, seed: UInt64, labelled: Bool, in directory: URL, name: String = "claims.x12")
-        throws -> (file: URL, labels: URL)
-    {
+    static func writeFile(
+        claims: Int, seed: UInt64, labelled: Bool, in directory: URL, name: String = "claims.x12",
+        interchangeControlNumber: Int? = nil
+    ) throws -> (file: URL, labels: URL) {
         var options = SyntheticFileOptions(claims: claims, seed: seed)
         options.labelled = labelled
+        options.interchangeControlNumber = interchangeControlNumber
         let generated = try SyntheticClaimFile(options)
         let file = directory.appendingPathComponent(name)
         try Data(generated.bytes()).write(to: file)

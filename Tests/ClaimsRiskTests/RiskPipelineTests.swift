@@ -45,9 +45,11 @@ import X12
         }
 
         /// Runs a labelled generated file through the processor; returns its file id.
-        func process(claims: Int, seed: UInt64, name: String) async throws -> Int64 {
+        func process(claims: Int, seed: UInt64, name: String, interchangeControlNumber: Int? = nil) async throws -> Int64 {
             let inbox = root.url.appendingPathComponent("inbox")
-            let data = try RiskFixtures.writeFile(claims: claims, seed: seed, labelled: true, in: inbox, name: name)
+            let data = try RiskFixtures.writeFile(
+                claims: claims, seed: seed, labelled: true, in: inbox, name: name,
+                interchangeControlNumber: interchangeControlNumber)
             try await processor.intake(data.file, partner: partner, channel: .inbox)
             let archived = try await FileRepository(database: database).files(inState: [.archived])
             return try #require(archived.first { $0.originalName == name }?.id)
@@ -157,7 +159,9 @@ import X12
         try await TestDatabase.with { db in
             let harness = try Harness(database: db.database, threshold: 1, mode: .pend)
             let first = try await harness.process(claims: 50, seed: 24, name: "first.x12")
-            let second = try await harness.process(claims: 50, seed: 24, name: "second.x12")
+            // Same claims in a new interchange (a resent ISA13 would be refused with TA1 025).
+            let second = try await harness.process(
+                claims: 50, seed: 24, name: "second.x12", interchangeControlNumber: 424_242)
             let features = try await db.database.withConnection { connection in
                 try connection.execute(
                     "SELECT file_id, features[$1] FROM claim_risk ORDER BY file_id, claim_index",
