@@ -4,26 +4,12 @@ import Testing
 
 /// The `claimsgate model` commands as a user runs them.
 @Suite struct ModelCommandTests {
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = GatewayProcess.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Fixtures.repositoryRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     @Test func evaluatePrintsAUCForTheShippedModel() throws {
         let directory = try TemporaryDirectory()
         let file = directory.url.appendingPathComponent("eval.x12").path
-        let generated = try Self.run(["generate", "--claims", "1500", "--seed", "515", "--labelled", "--out", file])
+        let generated = try RiskFixtures.runCLI(["generate", "--claims", "1500", "--seed", "515", "--labelled", "--out", file])
         #expect(generated.status == 0, "\(generated.output)")
-        let result = try Self.run([
+        let result = try RiskFixtures.runCLI([
             "model", "evaluate", "--claims", file, "--labels", file + ".labels.csv", "--split", "all",
             "--root", Fixtures.repositoryRoot.path,
         ])
@@ -39,13 +25,13 @@ import Testing
         let directory = try TemporaryDirectory()
         let file = directory.url.appendingPathComponent("train.x12").path
         let model = directory.url.appendingPathComponent("model.json").path
-        #expect(try Self.run(["generate", "--claims", "2000", "--seed", "516", "--labelled", "--out", file]).status == 0)
-        let trained = try Self.run([
+        #expect(try RiskFixtures.runCLI(["generate", "--claims", "2000", "--seed", "516", "--labelled", "--out", file]).status == 0)
+        let trained = try RiskFixtures.runCLI([
             "model", "train", "--from", "csv", "--claims", file, "--labels", file + ".labels.csv", "--out", model,
         ])
         #expect(trained.status == 0, "\(trained.output)")
         #expect(trained.output.contains("AUC="))
-        let evaluated = try Self.run([
+        let evaluated = try RiskFixtures.runCLI([
             "model", "evaluate", "--model", model, "--claims", file, "--labels", file + ".labels.csv", "--threshold", "0.3",
         ])
         // The held-out split of the training file: the same numbers the model file records.

@@ -43,4 +43,21 @@ enum RiskFixtures {
             .assess(X12Source(bytes: bytes), partner: .anySender, receivedDate: CalendarDate(year: 2030, month: 1, day: 1)!)
             .scoringInputs
     }
+
+    /// Runs the built `claimsgate` with `arguments` from the repository root; returns its exit
+    /// status and its output (stdout and stderr).
+    static func runCLI(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = GatewayProcess.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixtures.repositoryRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
 }

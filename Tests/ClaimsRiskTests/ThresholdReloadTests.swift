@@ -87,6 +87,23 @@ import Testing
             #expect(secondClaims.count == 40)
             #expect(secondClaims.allSatisfy { $0.state == .review })
             #expect(gateway.log.contains("partners reloaded"))
+
+            // The review commands, as an operator runs them beside the running gateway.
+            let environment = ["CLAIMSGATE_DATABASE_URL": db.url]
+            let list = try RiskFixtures.runCLI(["review", "list", "--root", root.url.path], environment: environment)
+            #expect(list.status == 0, "\(list.output)")
+            let claim = "CG\(secondID)-1"
+            #expect(list.output.split(separator: "\n").count { $0.hasPrefix("CG\(secondID)-") } == 40, "\(list.output)")
+            let show = try RiskFixtures.runCLI(["review", "show", claim, "--root", root.url.path], environment: environment)
+            #expect(show.output.contains("top factors: [{"), "\(show.output)")
+            let release = try RiskFixtures.runCLI(
+                ["review", "release", claim, "--reviewer", "ana", "--root", root.url.path], environment: environment)
+            #expect(release.status == 0, "\(release.output)")
+            #expect(release.output.contains("audit.action=review.released"))
+            #expect(GatewayProcess.files(under: gateway.outbox).contains { $0.hasSuffix("_second.x12_\(claim)_277CA.x12") })
+            let again = try RiskFixtures.runCLI(["review", "reject", claim, "--root", root.url.path], environment: environment)
+            #expect(again.status != 0)
+            #expect(again.output.contains("is not in review"))
             #expect(try await gateway.stop() == 0)
         }
     }
