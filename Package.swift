@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "ClaimsCore", dependencies: ["X12", "X12Schema"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Validation", "ClaimsCore"]),
         .target(name: "ClaimsSynthetic", dependencies: ["X12", "ClaimsCore"]),
+        .target(name: "ClaimsRisk", dependencies: ["ClaimsCore"]),
 
         // MARK: Adapters
         .target(
@@ -39,16 +40,17 @@ let package = Package(
         .target(
             name: "ClaimsPipeline",
             dependencies: [
-                "X12", "X12Schema", "X12Validation", "X12Acknowledgments", "ClaimsCore", "ClaimsStore", "COpenSSL",
-                .product(name: "Logging", package: "swift-log"),
+                "X12", "X12Schema", "X12Validation", "X12Acknowledgments", "ClaimsCore", "ClaimsStore", "ClaimsRisk",
+                "COpenSSL", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ClaimsApp",
             dependencies: [
-                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic",
+                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic", "ClaimsRisk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -82,6 +84,13 @@ let package = Package(
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "ClaimsRiskTests",
+            dependencies: [
+                "ClaimsRisk", "ClaimsSynthetic", "ClaimsPipeline", "ClaimsStore", "ClaimsApp", "X12", "X12Acknowledgments",
+                "ClaimsTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

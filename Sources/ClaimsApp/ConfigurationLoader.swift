@@ -23,6 +23,7 @@ public enum ConfigurationLoader {
         let gatewayFile = configFile ?? root.appendingPathComponent("Config/gateway.yaml")
         var configuration = GatewayConfiguration(root: root)
         var partnersFile = gatewayFile.deletingLastPathComponent().appendingPathComponent("partners.yaml")
+        configuration.riskModelFile = gatewayFile.deletingLastPathComponent().appendingPathComponent("models/claim-risk.json")
 
         if configFile != nil || FileManager.default.fileExists(atPath: gatewayFile.path) {
             let file: GatewayFile = try decode(gatewayFile)
@@ -35,6 +36,9 @@ public enum ConfigurationLoader {
             if let size = file.database?.pool_size { configuration.databasePoolSize = max(1, size) }
             if let pattern = file.acknowledgments?.file_name { configuration.acknowledgmentFileName = pattern }
             if let suffixes = file.inbox?.ignored_suffixes { configuration.ignoredSuffixes = suffixes }
+            if let model = file.risk?.model_file {
+                configuration.riskModelFile = URL(fileURLWithPath: model, relativeTo: gatewayFile.deletingLastPathComponent())
+            }
             if let partners = file.partners_file {
                 partnersFile = URL(fileURLWithPath: partners, relativeTo: gatewayFile.deletingLastPathComponent())
             }
@@ -42,6 +46,7 @@ public enum ConfigurationLoader {
         if FileManager.default.fileExists(atPath: partnersFile.path) {
             configuration.partners = try loadPartners(partnersFile)
         }
+        configuration.partnersFile = partnersFile
         if let url = environment["CLAIMSGATE_DATABASE_URL"], !url.isEmpty { configuration.databaseURL = url }
         return configuration
     }
@@ -56,6 +61,8 @@ public enum ConfigurationLoader {
                 positive999: entry.acknowledgments?.positive_999 ?? false,
                 validation: ValidationProfile(policy: entry.acknowledgments?.policy ?? .claimLevel),
                 maxFileSize: entry.max_file_size ?? 1 << 30)
+            partner.risk = RiskPolicy(
+                threshold: entry.risk_threshold ?? RiskPolicy.defaultThreshold, reviewMode: entry.review_mode ?? .pend)
             if let grouping = entry.acknowledgments?.claim_acknowledgments { partner.claimAcknowledgmentGrouping = grouping }
             return partner
         }
@@ -93,6 +100,10 @@ struct GatewayFile: Decodable {
     var database: Database?
     var acknowledgments: Acknowledgments?
     var inbox: Inbox?
+    struct Risk: Decodable {
+        var model_file: String?
+    }
+    var risk: Risk?
     var partners_file: String?
 }
 
@@ -112,6 +123,8 @@ struct PartnersFile: Decodable {
         var sender_ids: [Sender]?
         var acknowledgments: Acknowledgments?
         var max_file_size: Int?
+        var risk_threshold: Double?
+        var review_mode: RiskPolicy.ReviewMode?
     }
     var partners: [Partner]?
 }

@@ -39,12 +39,12 @@ public struct Gateway: Service {
         defer { database.shutdown() }
         try await database.migrate()
 
-        let processor = FileProcessor(
-            identity: configuration.identity,
-            directories: PipelineDirectories(
-                processing: configuration.processingDirectory, archive: configuration.archiveDirectory,
-                quarantine: configuration.quarantineDirectory, outbox: configuration.outboxDirectory),
-            acknowledgmentFileName: configuration.acknowledgmentFileName, database: database, logger: logger)
+        let processor = try configuration.fileProcessor(database: database, logger: logger)
+        let partners = PartnerDirectory(
+            partners: configuration.partners, file: configuration.partnersFile, logger: logger)
+        let hangups = await HangupReload()
+        let reloading = Task { await hangups.run { partners.reload() } }
+        defer { reloading.cancel() }
         try await resumeUnfinished(processor, database: database)
 
         let watcher = InboxWatcher(
@@ -60,7 +60,7 @@ public struct Gateway: Service {
 
         await withGracefulShutdownHandler {
             for await file in watcher.files {
-                await take(file, with: processor)
+                await take(file, with: processor, partners: partners)
             }
         } onGracefulShutdown: {
             watcher.stop()
@@ -70,8 +70,8 @@ public struct Gateway: Service {
 
     /// Processes one inbox file; a failure is contained to that file (logged, left for the next
     /// start to resume) and never stops the gateway.
-    func take(_ file: InboxFile, with processor: FileProcessor) async {
-        guard let partner = configuration.partner(file.partner) else { return }
+    func take(_ file: InboxFile, with processor: FileProcessor, partners: PartnerDirectory) async {
+        guard let partner = partners.partner(file.partner) else { return }
         do {
             try await processor.intake(file.url, partner: partner, channel: .inbox)
         } catch {

@@ -17,6 +17,11 @@ public struct GatewayConfiguration: Sendable {
     /// Inbox names that are uploads in progress, never taken.
     public var ignoredSuffixes: [String]
     public var partners: [PartnerConfiguration]
+    /// The partner list's file, re-read when it changes or on SIGHUP; nil when there is none.
+    public var partnersFile: URL?
+    /// The claim-risk model (`risk.model_file`, default `Config/models/claim-risk.json`); when the
+    /// file is missing, claims are not scored and none are held for review.
+    public var riskModelFile: URL?
 
     public init(
         root: URL, identity: GatewayIdentity = GatewayIdentity(), databaseURL: String? = nil, databasePoolSize: Int = 4,

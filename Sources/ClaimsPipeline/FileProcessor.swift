@@ -16,16 +16,19 @@ public struct FileProcessor: Sendable {
     public var directories: PipelineDirectories
     /// `{timestamp}`, `{name}`, `{kind}`.
     public var acknowledgmentFileName: String
+    /// The scoring stage; nil when no model is configured (claims are stored unscored).
+    public var risk: RiskStage?
     let database: Database
     let logger: Logger
 
     public init(
         identity: GatewayIdentity, directories: PipelineDirectories, acknowledgmentFileName: String,
-        database: Database, logger: Logger
+        risk: RiskStage? = nil, database: Database, logger: Logger
     ) {
         self.identity = identity
         self.directories = directories
         self.acknowledgmentFileName = acknowledgmentFileName
+        self.risk = risk
         self.database = database
         self.logger = logger
     }
@@ -96,8 +99,7 @@ public struct FileProcessor: Sendable {
         var record = file
         if record.state == .processing {
             try await files.recordInterchangeCount(record.id, assessment.interchanges.count)
-            let rows = assessment.claimOutcomes.map { ClaimRow(claim: $0.claim, state: $0.accepted ? .accepted : .rejected) }
-            try await ClaimRepository(database: database).storeClaims(fileID: record.id, rows)
+            try await storeScoredClaims(assessment, fileID: record.id, partner: partner, logger: logger)
             try await advance(&record, to: .persisted)
         }
         if record.state == .persisted {
@@ -143,9 +145,10 @@ public struct FileProcessor: Sendable {
         let acknowledgments = AcknowledgmentRepository(database: database)
         let controlNumbers = ControlNumberRepository(database: database)
         let written = Set(try await acknowledgments.acknowledgments(fileID: record.id).map(\.kind.rawValue))
-        let planner = AcknowledgmentPlanner(
+        var planner = AcknowledgmentPlanner(
             identity: identity, partner: partner, receivedAt: AcknowledgmentTimestamp(record.receivedAt),
             fileID: record.id)
+        planner.heldClaims = try await ReviewRepository(database: database).heldClaims(fileID: record.id)
         let kinds = AcknowledgmentFileKind.allCases.filter { !written.contains($0.rawValue) }
         let files = try await AcknowledgmentPlanner.assemble(planner.plan(assessment), kinds: kinds) {
             Int(try await controlNumbers.nextControlNumber(partner: partner.id, kind: ControlNumberRepository.Kind.interchange))

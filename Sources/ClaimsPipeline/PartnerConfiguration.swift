@@ -25,6 +25,8 @@ public struct PartnerConfiguration: Sendable, Equatable {
     public var validation: ValidationProfile
     /// Largest file accepted, in bytes.
     public var maxFileSize: Int
+    /// Risk threshold and what the 277CA says about held claims.
+    public var risk = RiskPolicy()
 
     public init(
         id: String, name: String? = nil, senderIDs: [SenderID], positive999: Bool = false,

@@ -1,6 +1,6 @@
 extension Migrator {
     /// The gateway's schema, in order. Append new migrations; never edit an applied one.
-    public static let schema: [Migration] = [initialSchema, interchangeRegister]
+    public static let schema: [Migration] = [initialSchema, interchangeRegister, riskSchema]
 
     /// Files and their state machine, claims without PHI, service lines, acknowledgments sent, and
     /// outgoing control numbers.
