@@ -19,6 +19,7 @@ let package = Package(
         // MARK: C libraries
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibSSH", pkgConfig: "libssh", providers: [.apt(["libssh-dev"])]),
 
         // MARK: Pure X12 and claims logic
         .target(name: "X12"),
@@ -34,6 +35,10 @@ let package = Package(
             dependencies: ["CLibPQ", "ClaimsCore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "InboxWatcher", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "SFTPGateway",
+            dependencies: ["CLibSSH", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: Pipeline, app, CLI
         .target(
@@ -46,7 +51,7 @@ let package = Package(
         .target(
             name: "ClaimsApp",
             dependencies: [
-                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic",
+                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "SFTPGateway", "ClaimsSynthetic",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
@@ -79,6 +84,7 @@ let package = Package(
             dependencies: ["ClaimsPipeline", "X12Acknowledgments", "X12Validation", "ClaimsTestSupport"]
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
+        .testTarget(name: "SFTPGatewayTests", dependencies: ["SFTPGateway", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
