@@ -54,6 +54,7 @@ let package = Package(
                 "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "SFTPGateway", "ClaimsSynthetic",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -38,7 +38,9 @@ public enum ConfigurationLoader {
             if let partners = file.partners_file {
                 partnersFile = URL(fileURLWithPath: partners, relativeTo: gatewayFile.deletingLastPathComponent())
             }
+            if let sftp = file.sftp { configuration.sftp.apply(sftp, root: root) }
         }
+        configuration.partnersFile = partnersFile.standardizedFileURL
         if FileManager.default.fileExists(atPath: partnersFile.path) {
             configuration.partners = try loadPartners(partnersFile)
         }
@@ -55,7 +57,8 @@ public enum ConfigurationLoader {
                 senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
                 positive999: entry.acknowledgments?.positive_999 ?? false,
                 validation: ValidationProfile(policy: entry.acknowledgments?.policy ?? .claimLevel),
-                maxFileSize: entry.max_file_size ?? 1 << 30)
+                maxFileSize: entry.max_file_size ?? 1 << 30, authorizedKeys: entry.authorized_keys ?? [],
+                passwordHash: entry.password_hash)
         }
     }
 
@@ -92,6 +95,26 @@ struct GatewayFile: Decodable {
     var acknowledgments: Acknowledgments?
     var inbox: Inbox?
     var partners_file: String?
+    var sftp: SFTPFile?
+}
+
+struct SFTPFile: Decodable {
+    struct Ban: Decodable {
+        var max_failures: Int?
+        var window_seconds: Int?
+        var ban_seconds: Int?
+    }
+    var enabled: Bool?
+    var address: String?
+    var port: Int?
+    var host_key: String?
+    var max_sessions: Int?
+    var max_sessions_per_partner: Int?
+    var idle_timeout_seconds: Int?
+    var login_timeout_seconds: Int?
+    var max_auth_attempts: Int?
+    var allow_passwords: Bool?
+    var ban: Ban?
 }
 
 struct PartnersFile: Decodable {
@@ -109,6 +132,8 @@ struct PartnersFile: Decodable {
         var sender_ids: [Sender]?
         var acknowledgments: Acknowledgments?
         var max_file_size: Int?
+        var authorized_keys: [String]?
+        var password_hash: String?
     }
     var partners: [Partner]?
 }

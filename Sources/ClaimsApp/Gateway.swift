@@ -11,10 +11,19 @@ import ServiceLifecycle
 public struct Gateway: Service {
     public let configuration: GatewayConfiguration
     let logger: Logger
+    /// The partner list, current after reloads of `partners.yaml`.
+    let partners: PartnerRegistry
+    /// Told when the watcher accepts files; logs `ready` once every part of `serve` does.
+    let readiness: StartupBarrier
 
-    public init(configuration: GatewayConfiguration, logger: Logger) {
+    public init(
+        configuration: GatewayConfiguration, logger: Logger, partners: PartnerRegistry? = nil,
+        readiness: StartupBarrier? = nil
+    ) {
         self.configuration = configuration
         self.logger = logger
+        self.partners = partners ?? PartnerRegistry(configuration.partners, logger: logger)
+        self.readiness = readiness ?? StartupBarrier(waitingFor: [.watcher], logger: logger)
     }
 
     public func run() async throws {
@@ -51,8 +60,9 @@ public struct Gateway: Service {
             logger: logger)
         try watcher.start()
         logger.info(
-            "ready: watching inbox",
+            "watching inbox",
             metadata: ["inbox": "\(configuration.inboxDirectory.path)", "partners": "\(configuration.partners.count)"])
+        readiness.report(.watcher)
 
         await withGracefulShutdownHandler {
             for await file in watcher.files {
@@ -67,7 +77,7 @@ public struct Gateway: Service {
     /// Processes one inbox file; a failure is contained to that file (logged, left for the next
     /// start to resume) and never stops the gateway.
     func take(_ file: InboxFile, with processor: FileProcessor) async {
-        guard let partner = configuration.partner(file.partner) else { return }
+        guard let partner = partners.partner(file.partner) else { return }
         do {
             try await processor.intake(file.url, partner: partner, channel: .inbox)
         } catch {
@@ -82,7 +92,7 @@ public struct Gateway: Service {
         let unfinished = try await FileRepository(database: database).files(
             inState: [.received, .processing, .persisted, .acknowledged])
         for record in unfinished {
-            guard let partner = configuration.partner(record.partner) else { continue }
+            guard let partner = partners.partner(record.partner) else { continue }
             do {
                 try await processor.resume(record, partner: partner)
             } catch {

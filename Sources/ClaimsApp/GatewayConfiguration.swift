@@ -17,6 +17,9 @@ public struct GatewayConfiguration: Sendable {
     /// Inbox names that are uploads in progress, never taken.
     public var ignoredSuffixes: [String]
     public var partners: [PartnerConfiguration]
+    /// The partner file, re-read on SIGHUP or when it changes.
+    public var partnersFile: URL?
+    public var sftp: SFTPSettings
 
     public init(
         root: URL, identity: GatewayIdentity = GatewayIdentity(), databaseURL: String? = nil, databasePoolSize: Int = 4,
@@ -30,6 +33,7 @@ public struct GatewayConfiguration: Sendable {
         self.acknowledgmentFileName = acknowledgmentFileName
         self.ignoredSuffixes = ignoredSuffixes
         self.partners = partners
+        sftp = SFTPSettings(root: root)
     }
 
     public var inboxDirectory: URL { root.appendingPathComponent("inbox", isDirectory: true) }
@@ -38,6 +42,7 @@ public struct GatewayConfiguration: Sendable {
     public var processingDirectory: URL { varDirectory.appendingPathComponent("processing", isDirectory: true) }
     public var archiveDirectory: URL { varDirectory.appendingPathComponent("archive", isDirectory: true) }
     public var quarantineDirectory: URL { varDirectory.appendingPathComponent("quarantine", isDirectory: true) }
+    public var keysDirectory: URL { varDirectory.appendingPathComponent("keys", isDirectory: true) }
     public var embeddedDatabaseDirectory: URL { varDirectory.appendingPathComponent("pg", isDirectory: true) }
 
     public func partner(_ id: String) -> PartnerConfiguration? { partners.first { $0.id == id } }

@@ -38,13 +38,18 @@ struct FileAttributes {
         return withUnsafeMutablePointer(to: &attributes) { body($0) }
     }
 
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     /// The `ls -l` style line OpenSSH clients print for `ls -l`.
     func longName(_ name: String) -> String {
         let isFolder = permissions & UInt32(S_IFMT) == UInt32(S_IFDIR)
         let mode = (isFolder ? "drwxr-x---" : "-rw-r-----")
-        let date = Date(timeIntervalSince1970: TimeInterval(modificationTime))
-        let style = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
-        return "\(mode)    1 partner  partner  \(String(size).leftPadded(to: 12)) \(date.formatted(style)) \(name)"
+        var time = time_t(modificationTime)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let month = Self.months[Int(parts.tm_mon) % 12]
+        let stamp = "\(month) \(String(parts.tm_mday).leftPadded(to: 2)) \(String(format: "%02d:%02d", parts.tm_hour, parts.tm_min))"
+        return "\(mode)    1 partner  partner  \(String(size).leftPadded(to: 12)) \(stamp) \(name)"
     }
 }
 

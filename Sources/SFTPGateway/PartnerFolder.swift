@@ -43,14 +43,14 @@ final class PartnerFolder {
         return fd
     }
 
-    /// Opens `name` for writing: emptied when `truncate`, else continued (resumed upload). A
+    /// Opens `name` for writing (and reading, for the inspection at CLOSE): emptied when `truncate`, else continued (resumed upload). A
     /// non-regular or multiply linked file under that name is removed first, never written through.
     func openForWriting(_ name: String, truncate: Bool) throws(SFTPStatus) -> Int32 {
         var info = stat()
         if fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, truncate || !Self.isSafe(info) {
             guard unlinkat(descriptor, name, 0) == 0 else { throw SFTPStatus.from(errno: errno) }
         }
-        let fd = openat(descriptor, name, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        let fd = openat(descriptor, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw SFTPStatus.from(errno: errno) }
         guard fstat(fd, &info) == 0, Self.isSafe(info) else {
             close(fd)

@@ -52,8 +52,12 @@ final class SSHConnection {
         } catch {
             logger.error("sftp partner folders unavailable", metadata: ["error": "\(error)"])
         }
+        // Ends the subsystem the way OpenSSH's does (exit status, EOF, close), so clients see a
+        // clean end rather than a dropped connection.
+        ssh_channel_request_send_exit_status(channel, 0)
         ssh_channel_send_eof(channel)
         ssh_channel_close(channel)
+        _ = ssh_channel_poll_timeout(channel, 1000, 0)
     }
 
     /// The authentication loop; returns the partner id once a key or password is accepted.
