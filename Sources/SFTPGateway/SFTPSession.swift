@@ -47,6 +47,10 @@ final class SFTPSession {
             handle(message)
             sftp_client_message_free(message)
         }
+        if ssh_channel_is_eof(channel) == 0 {
+            let reason = String(cString: ssh_get_error(UnsafeMutableRawPointer(session)))
+            logger.notice("sftp session ended without the client closing it", metadata: ["error": "\(reason)"])
+        }
     }
 
     private func handle(_ message: sftp_client_message) {

@@ -30,7 +30,7 @@ final class SSHConnection {
     func run() {
         ssh_set_blocking(session, 1)
         guard ssh_handle_key_exchange(session) == SSH_OK else {
-            logger.debug("sftp key exchange failed", metadata: ["error": "\(String(cString: ssh_get_error(UnsafeMutableRawPointer(session))))"])
+            logger.notice("sftp key exchange failed", metadata: ["error": "\(String(cString: ssh_get_error(UnsafeMutableRawPointer(session))))"])
             return
         }
         guard let user = authenticate() else { return }
@@ -57,7 +57,23 @@ final class SSHConnection {
         ssh_channel_request_send_exit_status(channel, 0)
         ssh_channel_send_eof(channel)
         ssh_channel_close(channel)
-        _ = ssh_channel_poll_timeout(channel, 1000, 0)
+        awaitPeerHangUp()
+    }
+
+    /// Gives the client up to two seconds to answer our channel close and hang up first: a client
+    /// still sending its own close (paramiko sends EOF and CLOSE separately) would otherwise write
+    /// into a reset connection and report an error after a successful session. What arrives is only
+    /// the client's closing messages and is discarded.
+    private func awaitPeerHangUp() {
+        let deadline = ContinuousClock.now + .seconds(2)
+        var scratch = [UInt8](repeating: 0, count: 4096)
+        while ContinuousClock.now < deadline {
+            var descriptor = pollfd(fd: record.socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 100) >= 0 else { return }
+            guard descriptor.revents != 0 else { continue }
+            let count = recv(record.socket, &scratch, scratch.count, Int32(MSG_DONTWAIT))
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) { return }
+        }
     }
 
     /// The authentication loop; returns the partner id once a key or password is accepted.

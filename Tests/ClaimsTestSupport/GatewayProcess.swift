@@ -19,13 +19,16 @@ public final class GatewayProcess: @unchecked Sendable {
     }
 
     /// Writes a configuration for partner `demo` (sender ZZ/DEMOSUBMITTER, positive 999s) under
-    /// `root/Config/` unless one is there, then starts `serve` and waits for its `ready` line.
-    public init(root: URL, databaseURL: String?, readyTimeout: Duration = .seconds(120)) async throws {
+    /// `root/Config/` unless one is there, then starts `serve` and waits for its `ready` line. The
+    /// SFTP endpoint listens on a free port (`--sftp-port 0`) unless `arguments` say otherwise.
+    public init(
+        root: URL, databaseURL: String?, arguments: [String] = ["--sftp-port", "0"], readyTimeout: Duration = .seconds(120)
+    ) async throws {
         self.root = root
         try Self.writeDefaultConfiguration(root: root)
         process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["serve", "--root", root.path]
+        process.arguments = ["serve", "--root", root.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CLAIMSGATE_DATABASE_URL"] = databaseURL ?? ""
         process.environment = environment
@@ -55,6 +58,12 @@ public final class GatewayProcess: @unchecked Sendable {
 
     /// Everything the gateway has logged so far.
     public var log: String { output.text }
+
+    /// The port the SFTP endpoint listens on, from its `sftp listening` log line.
+    public var sftpPort: Int? {
+        guard let range = log.range(of: #"sftp\.port=[0-9]+"#, options: .regularExpression) else { return nil }
+        return Int(log[range].dropFirst("sftp.port=".count))
+    }
 
     /// Sends SIGTERM and waits for a clean exit; returns the exit status.
     @discardableResult
