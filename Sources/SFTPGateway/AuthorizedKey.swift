@@ -33,7 +33,7 @@ public struct AuthorizedKey: Hashable, Sendable {
 
     /// Parses and checks one line.
     public init(line: String) throws(Failure) {
-        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let fields = line.split(whereSeparator: \.isWhitespace).map(String.init)
         guard fields.count >= 2, let data = Data(base64Encoded: fields[1]) else { throw .malformed }
         let blob = [UInt8](data)
         var reader = WireReader(blob)
