@@ -55,10 +55,11 @@ public struct Gateway: Service {
 
         let watcher = InboxWatcher(
             configuration: .init(
-                root: configuration.inboxDirectory, partners: Set(configuration.partners.map(\.id)),
+                root: configuration.inboxDirectory, partners: Set(partners.all.map(\.id)),
                 ignoredSuffixes: configuration.ignoredSuffixes),
             logger: logger)
         try watcher.start()
+        partners.onReplace { list in watcher.update(partners: Set(list.map(\.id))) }
         logger.info(
             "watching inbox",
             metadata: ["inbox": "\(configuration.inboxDirectory.path)", "partners": "\(configuration.partners.count)"])
@@ -121,6 +122,10 @@ public struct Gateway: Service {
             configuration.archiveDirectory, configuration.quarantineDirectory,
         ] {
             try DurableFile.createDirectory(directory)
+        }
+        // Partner folders exist before `ready`, so a file dropped right after it has somewhere to go.
+        for partner in partners.all {
+            try DurableFile.createDirectory(configuration.inboxDirectory.appendingPathComponent(partner.id))
         }
     }
 }

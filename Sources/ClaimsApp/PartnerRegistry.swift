@@ -11,6 +11,7 @@ public final class PartnerRegistry: Sendable {
     /// What the SFTP server authenticates against, rebuilt from the partners on every reload.
     public let accounts: AccountDirectory
     private let logger: Logger
+    private let observers = Mutex<[@Sendable ([PartnerConfiguration]) -> Void]>([])
 
     public init(_ partners: [PartnerConfiguration], logger: Logger) {
         self.partners = Mutex(partners)
@@ -29,6 +30,13 @@ public final class PartnerRegistry: Sendable {
     public func replace(with list: [PartnerConfiguration]) {
         partners.withLock { $0 = list }
         accounts.replace(with: Self.accounts(for: list, logger: logger))
+        for observer in observers.withLock({ $0 }) { observer(list) }
+    }
+
+    /// Calls `observer` with every partner list installed from now on (the inbox watcher follows
+    /// added and removed partners this way).
+    public func onReplace(_ observer: @escaping @Sendable ([PartnerConfiguration]) -> Void) {
+        observers.withLock { $0.append(observer) }
     }
 
     /// SFTP accounts for the partners; a key or hash that does not parse is left out and logged
