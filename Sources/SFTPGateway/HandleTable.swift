@@ -17,6 +17,8 @@ struct Upload {
     /// limit is refused, and the CLOSE refuses the upload).
     var attemptedSize: Int = 0
     var wroteSomething = false
+    /// Bytes from the start already handed to write-back (`cg_start_writeback`).
+    var flushedUpTo: Int = 0
 }
 
 /// The session's own handle table (libssh's holds 256 and cannot be bounded per session). Handles

@@ -67,8 +67,16 @@ extension SFTPSession {
             written += count
         }
         context.metrics.add(.bytesReceived, length)
+        if end - upload.flushedUpTo >= Self.writebackChunk {
+            cg_start_writeback(upload.descriptor, Int64(upload.flushedUpTo), Int64(end - upload.flushedUpTo))
+            upload.flushedUpTo = end
+            handles[handle] = .upload(upload)
+        }
         return .ok
     }
+
+    /// Write-back is started every this many bytes of a sequential upload.
+    static let writebackChunk = 8 << 20
 
     func close(_ message: sftp_client_message) -> SFTPStatus? {
         switch handles.remove(handleBytes(message)) {
