@@ -161,4 +161,26 @@ import Testing
             try await bed.gateway.stop()
         }
     }
+
+    @Test func silentTCPPeerIsCutAtTheLoginDeadline() async throws {
+        try await TestDatabase.with { database in
+            let bed = try await SFTPTestbed(
+                databaseURL: database.url, partners: Self.partners, sftpSettings: ["login_timeout_seconds: 1"])
+            // Reads the server's banner, sends nothing, and waits (30 s at most) for the server to hang up.
+            let script = """
+                import socket, sys
+                s = socket.create_connection(("127.0.0.1", \(bed.port)))
+                s.settimeout(30)
+                banner = s.recv(256)
+                while s.recv(256):
+                    pass
+                print("closed" if banner.startswith(b"SSH-2.0-") else "no banner")
+                """
+            let result = try SFTPTestbed.run("/usr/bin/env", ["python3", "-c", script])
+            #expect(result.succeeded, "\(result.output)")
+            #expect(result.output.contains("closed"))
+            #expect(try bed.sftp(["ls /"], as: "alpha").succeeded, "the server still serves others")
+            try await bed.gateway.stop()
+        }
+    }
 }
