@@ -19,6 +19,7 @@ let package = Package(
         // MARK: C libraries
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibSSH", pkgConfig: "libssh", providers: [.apt(["libssh-dev"])]),
 
         // MARK: Pure X12 and claims logic
         .target(name: "X12"),
@@ -35,6 +36,10 @@ let package = Package(
             dependencies: ["CLibPQ", "ClaimsCore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "InboxWatcher", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "SFTPGateway",
+            dependencies: ["CLibSSH", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: Pipeline, app, CLI
         .target(
@@ -47,7 +52,7 @@ let package = Package(
         .target(
             name: "ClaimsApp",
             dependencies: [
-                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic", "ClaimsRisk",
+                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "SFTPGateway", "ClaimsSynthetic", "ClaimsRisk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -83,6 +88,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
+        .testTarget(name: "SFTPGatewayTests", dependencies: ["SFTPGateway", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
         .testTarget(
             name: "ClaimsRiskTests",

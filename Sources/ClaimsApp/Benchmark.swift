@@ -81,9 +81,10 @@ public struct Benchmark: Sendable {
         var configuration = GatewayConfiguration(root: root, databaseURL: databaseURL, partners: [.benchmark])
         configuration.databasePoolSize = 4
         let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let quiet = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         let gateway = Gateway(
-            configuration: configuration, logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }),
-            onReady: { readyContinuation.yield() })
+            configuration: configuration, logger: quiet,
+            readiness: StartupBarrier(waitingFor: [.watcher], logger: quiet, onReady: { readyContinuation.yield() }))
         let group = ServiceGroup(services: [gateway], logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         let running = Task {
             defer { readyContinuation.finish() }

@@ -42,7 +42,9 @@ public enum ConfigurationLoader {
             if let partners = file.partners_file {
                 partnersFile = URL(fileURLWithPath: partners, relativeTo: gatewayFile.deletingLastPathComponent())
             }
+            if let sftp = file.sftp { configuration.sftp.apply(sftp, root: root) }
         }
+        configuration.partnersFile = partnersFile.standardizedFileURL
         if FileManager.default.fileExists(atPath: partnersFile.path) {
             configuration.partners = try loadPartners(partnersFile)
         }
@@ -60,7 +62,8 @@ public enum ConfigurationLoader {
                 senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
                 positive999: entry.acknowledgments?.positive_999 ?? false,
                 validation: ValidationProfile(policy: entry.acknowledgments?.policy ?? .claimLevel),
-                maxFileSize: entry.max_file_size ?? 1 << 30)
+                maxFileSize: entry.max_file_size ?? 1 << 30, authorizedKeys: entry.authorized_keys ?? [],
+                passwordHash: entry.password_hash)
             partner.risk = RiskPolicy(
                 threshold: entry.risk_threshold ?? RiskPolicy.defaultThreshold, reviewMode: entry.review_mode ?? .pend)
             if let grouping = entry.acknowledgments?.claim_acknowledgments { partner.claimAcknowledgmentGrouping = grouping }
@@ -105,6 +108,26 @@ struct GatewayFile: Decodable {
     }
     var risk: Risk?
     var partners_file: String?
+    var sftp: SFTPFile?
+}
+
+struct SFTPFile: Decodable {
+    struct Ban: Decodable {
+        var max_failures: Int?
+        var window_seconds: Int?
+        var ban_seconds: Int?
+    }
+    var enabled: Bool?
+    var address: String?
+    var port: Int?
+    var host_key: String?
+    var max_sessions: Int?
+    var max_sessions_per_partner: Int?
+    var idle_timeout_seconds: Int?
+    var login_timeout_seconds: Int?
+    var max_auth_attempts: Int?
+    var allow_passwords: Bool?
+    var ban: Ban?
 }
 
 struct PartnersFile: Decodable {
@@ -125,6 +148,8 @@ struct PartnersFile: Decodable {
         var max_file_size: Int?
         var risk_threshold: Double?
         var review_mode: RiskPolicy.ReviewMode?
+        var authorized_keys: [String]?
+        var password_hash: String?
     }
     var partners: [Partner]?
 }

@@ -11,13 +11,19 @@ import ServiceLifecycle
 public struct Gateway: Service {
     public let configuration: GatewayConfiguration
     let logger: Logger
-    /// Called once the inbox watcher accepts files (after the `ready` log line).
-    let onReady: @Sendable () -> Void
+    /// The partner list, current after reloads of `partners.yaml`.
+    let partners: PartnerRegistry
+    /// Told when the watcher accepts files; logs `ready` once every part of `serve` does.
+    let readiness: StartupBarrier
 
-    public init(configuration: GatewayConfiguration, logger: Logger, onReady: @escaping @Sendable () -> Void = {}) {
+    public init(
+        configuration: GatewayConfiguration, logger: Logger, partners: PartnerRegistry? = nil,
+        readiness: StartupBarrier? = nil
+    ) {
         self.configuration = configuration
         self.logger = logger
-        self.onReady = onReady
+        self.partners = partners ?? PartnerRegistry(configuration.partners, logger: logger)
+        self.readiness = readiness ?? StartupBarrier(waitingFor: [.watcher], logger: logger)
     }
 
     public func run() async throws {
@@ -40,27 +46,23 @@ public struct Gateway: Service {
         try await database.migrate()
 
         let processor = try configuration.fileProcessor(database: database, logger: logger)
-        let partners = PartnerDirectory(
-            partners: configuration.partners, file: configuration.partnersFile, logger: logger)
-        let hangups = await HangupReload()
-        let reloading = Task { await hangups.run { partners.reload() } }
-        defer { reloading.cancel() }
         try await resumeUnfinished(processor, database: database)
 
         let watcher = InboxWatcher(
             configuration: .init(
-                root: configuration.inboxDirectory, partners: Set(configuration.partners.map(\.id)),
+                root: configuration.inboxDirectory, partners: Set(partners.all.map(\.id)),
                 ignoredSuffixes: configuration.ignoredSuffixes),
             logger: logger)
         try watcher.start()
+        partners.onReplace { list in watcher.update(partners: Set(list.map(\.id))) }
         logger.info(
-            "ready: watching inbox",
+            "watching inbox",
             metadata: ["inbox": "\(configuration.inboxDirectory.path)", "partners": "\(configuration.partners.count)"])
-        onReady()
+        readiness.report(.watcher)
 
         await withGracefulShutdownHandler {
             for await file in watcher.files {
-                await take(file, with: processor, partners: partners)
+                await take(file, with: processor)
             }
         } onGracefulShutdown: {
             watcher.stop()
@@ -70,7 +72,9 @@ public struct Gateway: Service {
 
     /// Processes one inbox file; a failure is contained to that file (logged, left for the next
     /// start to resume) and never stops the gateway.
-    func take(_ file: InboxFile, with processor: FileProcessor, partners: PartnerDirectory) async {
+    func take(_ file: InboxFile, with processor: FileProcessor) async {
+        // A partners.yaml edited since the last file applies to this one (thresholds, policies).
+        partners.reloadIfChanged()
         guard let partner = partners.partner(file.partner) else { return }
         do {
             try await processor.intake(file.url, partner: partner, channel: .inbox)
@@ -86,7 +90,7 @@ public struct Gateway: Service {
         let unfinished = try await FileRepository(database: database).files(
             inState: [.received, .processing, .persisted, .acknowledged])
         for record in unfinished {
-            guard let partner = configuration.partner(record.partner) else { continue }
+            guard let partner = partners.partner(record.partner) else { continue }
             do {
                 try await processor.resume(record, partner: partner)
             } catch {
@@ -115,6 +119,10 @@ public struct Gateway: Service {
             configuration.archiveDirectory, configuration.quarantineDirectory,
         ] {
             try DurableFile.createDirectory(directory)
+        }
+        // Partner folders exist before `ready`, so a file dropped right after it has somewhere to go.
+        for partner in partners.all {
+            try DurableFile.createDirectory(configuration.inboxDirectory.appendingPathComponent(partner.id))
         }
     }
 }

@@ -22,6 +22,7 @@ public struct GatewayConfiguration: Sendable {
     /// The claim-risk model (`risk.model_file`, default `Config/models/claim-risk.json`); when the
     /// file is missing, claims are not scored and none are held for review.
     public var riskModelFile: URL?
+    public var sftp: SFTPSettings
 
     public init(
         root: URL, identity: GatewayIdentity = GatewayIdentity(), databaseURL: String? = nil, databasePoolSize: Int = 4,
@@ -35,6 +36,7 @@ public struct GatewayConfiguration: Sendable {
         self.acknowledgmentFileName = acknowledgmentFileName
         self.ignoredSuffixes = ignoredSuffixes
         self.partners = partners
+        sftp = SFTPSettings(root: root)
     }
 
     public var inboxDirectory: URL { root.appendingPathComponent("inbox", isDirectory: true) }
@@ -43,6 +45,7 @@ public struct GatewayConfiguration: Sendable {
     public var processingDirectory: URL { varDirectory.appendingPathComponent("processing", isDirectory: true) }
     public var archiveDirectory: URL { varDirectory.appendingPathComponent("archive", isDirectory: true) }
     public var quarantineDirectory: URL { varDirectory.appendingPathComponent("quarantine", isDirectory: true) }
+    public var keysDirectory: URL { varDirectory.appendingPathComponent("keys", isDirectory: true) }
     public var embeddedDatabaseDirectory: URL { varDirectory.appendingPathComponent("pg", isDirectory: true) }
 
     public func partner(_ id: String) -> PartnerConfiguration? { partners.first { $0.id == id } }

@@ -5,5 +5,7 @@ struct ClaimsGate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claimsgate",
         abstract: "Healthcare claims intake gateway for X12 837P (005010X222A1).",
-        subcommands: [Serve.self, Validate.self, Generate.self, Bench.self, Model.self, Review.self])
+        subcommands: [
+            Serve.self, Validate.self, Generate.self, Bench.self, Partners.self, Model.self, Review.self,
+        ])
 }

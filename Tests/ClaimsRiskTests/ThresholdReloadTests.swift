@@ -26,24 +26,17 @@ import Testing
         let directory = try TemporaryDirectory()
         let file = directory.url.appendingPathComponent("partners.yaml")
         try Data(Self.partnersYAML(threshold: 0.7).utf8).write(to: file)
-        let partners = PartnerDirectory(
-            partners: try ConfigurationLoader.loadPartners(file), file: file,
+        let partners = PartnerRegistry(
+            try ConfigurationLoader.loadPartners(file), file: file,
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         #expect(partners.partner("demo")?.risk.threshold == 0.7)
         try Data(Self.partnersYAML(threshold: 0.25, mode: "defer").utf8).write(to: file)
+        partners.reloadIfChanged()
         #expect(partners.partner("demo")?.risk.threshold == 0.25)
         #expect(partners.partner("demo")?.risk.reviewMode == .defer)
         try Data("partners: [ this is not yaml".utf8).write(to: file)
+        partners.reloadIfChanged()
         #expect(partners.partner("demo")?.risk.threshold == 0.25)
-    }
-
-    @Test func hangupCallsTheReload() async throws {
-        let calls = Mutex(0)
-        let hangups = await HangupReload()
-        let running = Task { await hangups.run { calls.withLock { $0 += 1 } } }
-        defer { running.cancel() }
-        kill(getpid(), SIGHUP)
-        try await waitUntil("the SIGHUP handler to run") { calls.withLock { $0 } == 1 }
     }
 
     /// A running `serve`: the first file is scored under threshold 1 (nothing held); the partners
