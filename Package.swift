@@ -19,6 +19,7 @@ let package = Package(
         // MARK: C libraries
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibSSH", pkgConfig: "libssh", providers: [.apt(["libssh-dev"])]),
 
         // MARK: Pure X12 and claims logic
         .target(name: "X12"),
@@ -27,6 +28,7 @@ let package = Package(
         .target(name: "ClaimsCore", dependencies: ["X12", "X12Schema"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Validation", "ClaimsCore"]),
         .target(name: "ClaimsSynthetic", dependencies: ["X12", "ClaimsCore"]),
+        .target(name: "ClaimsRisk", dependencies: ["ClaimsCore"]),
 
         // MARK: Crypto and audit (low level: any module may record audit events)
         .target(name: "ClaimsCrypto", dependencies: ["COpenSSL"]),
@@ -40,22 +42,26 @@ let package = Package(
             ]
         ),
         .target(name: "InboxWatcher", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "SFTPGateway",
+            dependencies: ["CLibSSH", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: Pipeline, app, CLI
         .target(
             name: "ClaimsPipeline",
             dependencies: [
-                "X12", "X12Schema", "X12Validation", "X12Acknowledgments", "ClaimsCore", "ClaimsStore", "COpenSSL",
-                "ClaimsCrypto", "AuditLog",
-                .product(name: "Logging", package: "swift-log"),
+                "X12", "X12Schema", "X12Validation", "X12Acknowledgments", "ClaimsCore", "ClaimsStore", "ClaimsRisk",
+                "COpenSSL", "ClaimsCrypto", "AuditLog", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ClaimsApp",
             dependencies: [
-                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "ClaimsSynthetic",
+                "ClaimsPipeline", "ClaimsStore", "InboxWatcher", "SFTPGateway", "ClaimsSynthetic", "ClaimsRisk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -97,7 +103,15 @@ let package = Package(
             name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "ClaimsCrypto", "AuditLog", "X12", "ClaimsTestSupport"]
         ),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "ClaimsCrypto", "ClaimsStore", "ClaimsTestSupport"]),
+        .testTarget(name: "SFTPGatewayTests", dependencies: ["SFTPGateway", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "ClaimsRiskTests",
+            dependencies: [
+                "ClaimsRisk", "ClaimsSynthetic", "ClaimsPipeline", "ClaimsStore", "ClaimsApp", "X12", "X12Acknowledgments",
+                "ClaimsTestSupport", "ClaimsCrypto", "AuditLog", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,6 +23,7 @@ public enum ConfigurationLoader {
         let gatewayFile = configFile ?? root.appendingPathComponent("Config/gateway.yaml")
         var configuration = GatewayConfiguration(root: root)
         var partnersFile = gatewayFile.deletingLastPathComponent().appendingPathComponent("partners.yaml")
+        configuration.riskModelFile = gatewayFile.deletingLastPathComponent().appendingPathComponent("models/claim-risk.json")
 
         if configFile != nil || FileManager.default.fileExists(atPath: gatewayFile.path) {
             let file: GatewayFile = try decode(gatewayFile)
@@ -37,13 +38,19 @@ public enum ConfigurationLoader {
             if let size = file.database?.pool_size { configuration.databasePoolSize = max(1, size) }
             if let pattern = file.acknowledgments?.file_name { configuration.acknowledgmentFileName = pattern }
             if let suffixes = file.inbox?.ignored_suffixes { configuration.ignoredSuffixes = suffixes }
+            if let model = file.risk?.model_file {
+                configuration.riskModelFile = URL(fileURLWithPath: model, relativeTo: gatewayFile.deletingLastPathComponent())
+            }
             if let partners = file.partners_file {
                 partnersFile = URL(fileURLWithPath: partners, relativeTo: gatewayFile.deletingLastPathComponent())
             }
+            if let sftp = file.sftp { configuration.sftp.apply(sftp, root: root) }
         }
+        configuration.partnersFile = partnersFile.standardizedFileURL
         if FileManager.default.fileExists(atPath: partnersFile.path) {
             configuration.partners = try loadPartners(partnersFile)
         }
+        configuration.partnersFile = partnersFile
         if let url = environment["CLAIMSGATE_DATABASE_URL"], !url.isEmpty { configuration.databaseURL = url }
         if let path = environment["CLAIMSGATE_AUDIT_KEY_FILE"], !path.isEmpty {
             configuration.security.auditKeyFile = URL(fileURLWithPath: path, relativeTo: root).absoluteURL
@@ -63,7 +70,10 @@ public enum ConfigurationLoader {
                 senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
                 positive999: entry.acknowledgments?.positive_999 ?? false,
                 validation: ValidationProfile(policy: entry.acknowledgments?.policy ?? .claimLevel),
-                maxFileSize: entry.max_file_size ?? 1 << 30)
+                maxFileSize: entry.max_file_size ?? 1 << 30, authorizedKeys: entry.authorized_keys ?? [],
+                passwordHash: entry.password_hash)
+            partner.risk = RiskPolicy(
+                threshold: entry.risk_threshold ?? RiskPolicy.defaultThreshold, reviewMode: entry.review_mode ?? .pend)
             if let grouping = entry.acknowledgments?.claim_acknowledgments { partner.claimAcknowledgmentGrouping = grouping }
             return partner
         }
@@ -137,7 +147,31 @@ struct GatewayFile: Decodable {
     var retention: Retention?
     var acknowledgments: Acknowledgments?
     var inbox: Inbox?
+    struct Risk: Decodable {
+        var model_file: String?
+    }
+    var risk: Risk?
     var partners_file: String?
+    var sftp: SFTPFile?
+}
+
+struct SFTPFile: Decodable {
+    struct Ban: Decodable {
+        var max_failures: Int?
+        var window_seconds: Int?
+        var ban_seconds: Int?
+    }
+    var enabled: Bool?
+    var address: String?
+    var port: Int?
+    var host_key: String?
+    var max_sessions: Int?
+    var max_sessions_per_partner: Int?
+    var idle_timeout_seconds: Int?
+    var login_timeout_seconds: Int?
+    var max_auth_attempts: Int?
+    var allow_passwords: Bool?
+    var ban: Ban?
 }
 
 struct PartnersFile: Decodable {
@@ -156,6 +190,10 @@ struct PartnersFile: Decodable {
         var sender_ids: [Sender]?
         var acknowledgments: Acknowledgments?
         var max_file_size: Int?
+        var risk_threshold: Double?
+        var review_mode: RiskPolicy.ReviewMode?
+        var authorized_keys: [String]?
+        var password_hash: String?
     }
     var partners: [Partner]?
 }

@@ -13,10 +13,22 @@ import ServiceLifecycle
 public struct Gateway: Service {
     public let configuration: GatewayConfiguration
     let logger: Logger
+    /// The partner list, current after reloads of `partners.yaml`.
+    let partners: PartnerRegistry
+    /// Told when the watcher accepts files; logs `ready` once every part of `serve` does.
+    let readiness: StartupBarrier
+    /// Shared with the other services of `serve`; attached to the audit trail once it exists.
+    let auditRelay: AuditRelay
 
-    public init(configuration: GatewayConfiguration, logger: Logger) {
+    public init(
+        configuration: GatewayConfiguration, logger: Logger, partners: PartnerRegistry? = nil,
+        readiness: StartupBarrier? = nil, audit: AuditRelay = AuditRelay()
+    ) {
+        auditRelay = audit
         self.configuration = configuration
         self.logger = logger
+        self.partners = partners ?? PartnerRegistry(configuration.partners, logger: logger)
+        self.readiness = readiness ?? StartupBarrier(waitingFor: [.watcher], logger: logger)
     }
 
     public func run() async throws {
@@ -41,6 +53,7 @@ public struct Gateway: Service {
         try await keys.register(in: database, configuration.security)
         let trail = configuration.security.auditEnabled ? Self.auditTrail(configuration, keys, databaseURL, logger) : nil
         let audit: any AuditRecorder = trail ?? DisabledAuditRecorder()
+        auditRelay.attach(audit)
         keys.recordGenerated(to: audit, actor: "system:gateway")
         audit.record(
             action: "config.loaded", actor: "system:gateway", object: "config:\(configuration.sourceFile?.lastPathComponent ?? "defaults")",
@@ -53,31 +66,29 @@ public struct Gateway: Service {
         do {
             try await serve(database: database, keys: keys, audit: audit)
         } catch {
+            auditRelay.detach()
             try? await trail?.close()
             throw error
         }
+        auditRelay.detach()
         try await trail?.close()
     }
 
     func serve(database: Database, keys: GatewayKeys, audit: any AuditRecorder) async throws {
-        let processor = FileProcessor(
-            identity: configuration.identity,
-            directories: PipelineDirectories(
-                processing: configuration.processingDirectory, archive: configuration.archiveDirectory,
-                quarantine: configuration.quarantineDirectory, outbox: configuration.outboxDirectory),
-            acknowledgmentFileName: configuration.acknowledgmentFileName, database: database, phi: keys.phi,
-            audit: audit, logger: logger)
+        let processor = try configuration.fileProcessor(database: database, phi: keys.phi, audit: audit, logger: logger)
         try await resumeUnfinished(processor, database: database)
 
         let watcher = InboxWatcher(
             configuration: .init(
-                root: configuration.inboxDirectory, partners: Set(configuration.partners.map(\.id)),
+                root: configuration.inboxDirectory, partners: Set(partners.all.map(\.id)),
                 ignoredSuffixes: configuration.ignoredSuffixes),
             logger: logger)
         try watcher.start()
+        partners.onReplace { list in watcher.update(partners: Set(list.map(\.id))) }
         logger.info(
-            "ready: watching inbox",
+            "watching inbox",
             metadata: ["inbox": "\(configuration.inboxDirectory.path)", "partners": "\(configuration.partners.count)"])
+        readiness.report(.watcher)
 
         let retention = configuration.security.retentionDays.map {
             RetentionJob(maxAgeDays: $0, database: database, phi: keys.phi, audit: audit, logger: logger)
@@ -100,7 +111,9 @@ public struct Gateway: Service {
     /// Processes one inbox file; a failure is contained to that file (logged, left for the next
     /// start to resume) and never stops the gateway.
     func take(_ file: InboxFile, with processor: FileProcessor) async {
-        guard let partner = configuration.partner(file.partner) else { return }
+        // A partners.yaml edited since the last file applies to this one (thresholds, policies).
+        partners.reloadIfChanged()
+        guard let partner = partners.partner(file.partner) else { return }
         do {
             try await processor.intake(file.url, partner: partner, channel: .inbox)
         } catch {
@@ -115,7 +128,7 @@ public struct Gateway: Service {
         let unfinished = try await FileRepository(database: database).files(
             inState: [.received, .processing, .persisted, .acknowledged])
         for record in unfinished {
-            guard let partner = configuration.partner(record.partner) else { continue }
+            guard let partner = partners.partner(record.partner) else { continue }
             do {
                 try await processor.resume(record, partner: partner)
             } catch {
@@ -155,6 +168,10 @@ public struct Gateway: Service {
             configuration.archiveDirectory, configuration.quarantineDirectory,
         ] {
             try DurableFile.createDirectory(directory)
+        }
+        // Partner folders exist before `ready`, so a file dropped right after it has somewhere to go.
+        for partner in partners.all {
+            try DurableFile.createDirectory(configuration.inboxDirectory.appendingPathComponent(partner.id))
         }
     }
 }

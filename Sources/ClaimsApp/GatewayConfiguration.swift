@@ -21,6 +21,12 @@ public struct GatewayConfiguration: Sendable {
     public var security: SecuritySettings
     /// The gateway file the configuration was read from, if any (audited at start).
     public var sourceFile: URL?
+    /// The partner list's file, re-read when it changes or on SIGHUP; nil when there is none.
+    public var partnersFile: URL?
+    /// The claim-risk model (`risk.model_file`, default `Config/models/claim-risk.json`); when the
+    /// file is missing, claims are not scored and none are held for review.
+    public var riskModelFile: URL?
+    public var sftp: SFTPSettings
 
     public init(
         root: URL, identity: GatewayIdentity = GatewayIdentity(), databaseURL: String? = nil, databasePoolSize: Int = 4,
@@ -35,6 +41,7 @@ public struct GatewayConfiguration: Sendable {
         self.ignoredSuffixes = ignoredSuffixes
         self.partners = partners
         security = SecuritySettings(root: root)
+        sftp = SFTPSettings(root: root)
     }
 
     public var inboxDirectory: URL { root.appendingPathComponent("inbox", isDirectory: true) }
@@ -43,6 +50,7 @@ public struct GatewayConfiguration: Sendable {
     public var processingDirectory: URL { varDirectory.appendingPathComponent("processing", isDirectory: true) }
     public var archiveDirectory: URL { varDirectory.appendingPathComponent("archive", isDirectory: true) }
     public var quarantineDirectory: URL { varDirectory.appendingPathComponent("quarantine", isDirectory: true) }
+    public var keysDirectory: URL { varDirectory.appendingPathComponent("keys", isDirectory: true) }
     public var embeddedDatabaseDirectory: URL { varDirectory.appendingPathComponent("pg", isDirectory: true) }
 
     public func partner(_ id: String) -> PartnerConfiguration? { partners.first { $0.id == id } }

@@ -4,9 +4,9 @@ import ClaimsStore
 import Foundation
 import Logging
 
-/// What an operator command (`audit`, `keys`, `archive`) works with: the configuration, the
-/// database `serve` uses (the configured URL, or the embedded cluster under the data root,
-/// started for the command when it is not running and stopped again afterwards), the key rings
+/// What an operator command (`audit`, `keys`, `archive`, `review`) works with: the configuration,
+/// the database `serve` uses (`GatewayDatabase`: the configured URL, or the embedded cluster under
+/// the data root, started for the command when it is not running), the key rings
 /// checked against the database, and an audit trail in which the command records itself.
 public struct OperatorSession: Sendable {
     public let configuration: GatewayConfiguration
@@ -17,30 +17,16 @@ public struct OperatorSession: Sendable {
     /// `operator:<login name>`.
     public let actor: String
 
-    /// Opens a session on `root` (configuration `configFile`), runs `body`, closes the audit
-    /// trail and the database, and stops the embedded cluster if this call started it.
+    /// Opens a session on `root` (configuration `configFile`), runs `body`, then closes the audit
+    /// trail (final checkpoint) and the database.
     public static func with<T: Sendable>(
         root: URL, configFile: URL?, logger: Logger, _ body: (OperatorSession) async throws -> T
     ) async throws -> T {
         let configuration = try ConfigurationLoader.load(root: root, configFile: configFile)
-        var embedded: EmbeddedPostgres?
-        let url: String
-        if let configured = configuration.databaseURL {
-            url = configured
-        } else {
-            let postgres = try EmbeddedPostgres(directory: configuration.embeddedDatabaseDirectory.path, logger: logger)
-            if try !postgres.isRunning() {
-                embedded = try Gateway.startEmbeddedDatabase(configuration, logger: logger)
-            }
-            url = postgres.url
-        }
-        let database = try Database(
-            configuration: DatabaseConfiguration(url: url, poolSize: 2), logger: logger)
-        do {
-            try await database.migrate()
+        return try await GatewayDatabase.with(configuration, logger: logger) { database in
             let keys = try GatewayKeys.load(configuration.security, create: false)
             try await keys.register(in: database, configuration.security)
-            let trail = Gateway.auditTrail(configuration, keys, url, logger)
+            let trail = Gateway.auditTrail(configuration, keys, database.configuration.url, logger)
             let session = OperatorSession(
                 configuration: configuration, database: database, keys: keys, trail: trail, actor: "operator:\(loginName)")
             let result: T
@@ -51,13 +37,7 @@ public struct OperatorSession: Sendable {
                 throw error
             }
             try await trail.close()
-            database.shutdown()
-            try await embedded?.stop()
             return result
-        } catch {
-            database.shutdown()
-            try? await embedded?.stop()
-            throw error
         }
     }
 

@@ -29,7 +29,7 @@ public struct ValidationReport: Encodable, Sendable {
         interchanges = assessment.interchanges.count
         transactionSets = assessment.interchanges.flatMap(\.groups).flatMap(\.transactionSets).count
         claims = assessment.claimCount
-        acceptedClaims = assessment.claimOutcomes.count(where: \.accepted)
+        acceptedClaims = assessment.acceptedClaimCount
         var problems: [Problem] = []
         for (i, interchange) in assessment.interchanges.enumerated() {
             let isa = "ISA \(i + 1) (ISA13 \(interchange.interchange.header.controlNumber))"

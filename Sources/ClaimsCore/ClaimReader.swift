@@ -38,7 +38,7 @@ struct ClaimReader: LoopVisitor {
     }
 
     mutating func enter(_ loop: LoopSchema, position: Int) {
-        switch loop.id {
+        switch loop.key {
         case "2000A":
             billingProviderIndex += 1
             billingProvider = Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil)
@@ -57,15 +57,14 @@ struct ClaimReader: LoopVisitor {
     }
 
     mutating func exit(_ loop: LoopSchema) {
-        guard loop.id == "2300", var finished = claim else { return }
-        finished.position.lastSegmentPosition = lastPosition
-        claims.append(finished)
-        claim = nil
+        guard loop.key == "2300", claim != nil else { return }
+        claim!.position.lastSegmentPosition = lastPosition
+        claims.append(claim.take()!)
     }
 
     mutating func visit(_ segment: Segment, schema: SegmentSchema, loop: LoopSchema, position: Int) {
         lastPosition = position
-        switch (loop.id, segment.id) {
+        switch (loop.key, segment.id) {
         case ("ST", "BHT"):
             header.purpose = segment[2].string
             header.batchReference = segment[3].string
@@ -157,10 +156,11 @@ struct ClaimReader: LoopVisitor {
                 billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
     }
 
+    /// Updates the claim's last service line in place (copying the claim per segment would copy
+    /// every line and string it holds).
     private mutating func updateLastLine(_ update: (inout ServiceLine) -> Void) {
-        guard var current = claim, !current.serviceLines.isEmpty else { return }
-        update(&current.serviceLines[current.serviceLines.count - 1])
-        claim = current
+        guard let last = claim?.serviceLines.indices.last else { return }
+        update(&claim![keyPath: \Claim.serviceLines][last])
     }
 
     private static func serviceLine(_ segment: Segment, into line: inout ServiceLine) {

@@ -35,6 +35,9 @@ public struct AcknowledgmentPlanner: Sendable {
     public var receivedAt: AcknowledgmentTimestamp
     /// The gateway's file id, which prefixes the claim ids reported in REF*1K.
     public var fileID: Int64
+    /// File-level indices of claims held for review: pended (`A1:19`) or left out of the 277CA
+    /// until decided, per the partner's `review_mode`.
+    public var heldClaims: Set<Int> = []
 
     public init(identity: GatewayIdentity, partner: PartnerConfiguration, receivedAt: AcknowledgmentTimestamp, fileID: Int64) {
         self.identity = identity
@@ -68,10 +71,13 @@ public struct AcknowledgmentPlanner: Sendable {
             var reports: [ClaimAcknowledgmentReport] = []
             for set in interchange.groups.flatMap(\.transactionSets) {
                 guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
-                let decisions = parsed.claims.enumerated().map { index, claim in
+                let decisions = parsed.claims.enumerated().compactMap { index, claim -> ClaimDecision? in
                     defer { claimIndex += 1 }
-                    return ClaimDecision(claim: claim, outcome: outcome(index, set.verdict, fileClaimIndex: claimIndex))
+                    let deferred = heldClaims.contains(claimIndex) && partner.risk.reviewMode == .defer
+                    return deferred
+                        ? nil : ClaimDecision(claim: claim, outcome: outcome(index, set.verdict, fileClaimIndex: claimIndex))
                 }
+                guard !decisions.isEmpty else { continue }
                 reports.append(
                     ClaimAcknowledgmentReport(header: parsed.header, receivedDate: timestamp.date, decisions: decisions))
             }
@@ -158,6 +164,7 @@ public struct AcknowledgmentPlanner: Sendable {
             }
             return .rejected(statuses.isEmpty ? [.syntaxErrorOnAcknowledgment] : statuses)
         }
+        if heldClaims.contains(fileClaimIndex) { return .pended }
         return .accepted(payerClaimControlNumber: Self.claimID(fileID: fileID, claimIndex: fileClaimIndex))
     }
 }

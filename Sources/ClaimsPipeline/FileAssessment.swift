@@ -33,6 +33,18 @@ public struct FileAssessment: Sendable {
         }
     }
 
+    /// Number of stored claims (those of sets not rejected) that were accepted, without copying any.
+    public var acceptedClaimCount: Int {
+        storedSets.reduce(0) { $0 + $1.parsed!.claims.count - $1.verdict.rejectedClaims.count }
+    }
+
+    /// Transaction sets whose claims are stored: parsed and not rejected.
+    var storedSets: [TransactionSetAssessment] {
+        interchanges.flatMap(\.groups).flatMap(\.transactionSets).filter {
+            $0.parsed != nil && $0.verdict.disposition != .rejected
+        }
+    }
+
     /// Number of CLM segments read, whatever their fate.
     public var claimCount: Int {
         interchanges.flatMap(\.groups).flatMap(\.transactionSets).reduce(0) { $0 + ($1.parsed?.claims.count ?? 0) }

@@ -18,6 +18,8 @@ public struct FileProcessor: Sendable {
     public var directories: PipelineDirectories
     /// `{timestamp}`, `{name}`, `{kind}`.
     public var acknowledgmentFileName: String
+    /// The scoring stage; nil when no model is configured (claims are stored unscored).
+    public var risk: RiskStage?
     let database: Database
     /// Seals demographics in the database and archived files on disk.
     let phi: KeyRing
@@ -26,11 +28,12 @@ public struct FileProcessor: Sendable {
 
     public init(
         identity: GatewayIdentity, directories: PipelineDirectories, acknowledgmentFileName: String,
-        database: Database, phi: KeyRing, audit: any AuditRecorder, logger: Logger
+        risk: RiskStage? = nil, database: Database, phi: KeyRing, audit: any AuditRecorder, logger: Logger
     ) {
         self.identity = identity
         self.directories = directories
         self.acknowledgmentFileName = acknowledgmentFileName
+        self.risk = risk
         self.database = database
         self.phi = phi
         self.audit = audit
@@ -115,8 +118,7 @@ public struct FileProcessor: Sendable {
         var record = file
         if record.state == .processing {
             try await files.recordInterchangeCount(record.id, assessment.interchanges.count)
-            let rows = assessment.claimOutcomes.map { ClaimRow(claim: $0.claim, state: $0.accepted ? .accepted : .rejected) }
-            try await ClaimRepository(database: database, phi: phi).storeClaims(fileID: record.id, rows)
+            try await storeScoredClaims(assessment, fileID: record.id, partner: partner, logger: logger)
             try await advance(&record, to: .persisted)
         }
         if record.state == .persisted {
@@ -128,13 +130,12 @@ public struct FileProcessor: Sendable {
         let fileID = record.id
         try await Blocking.run { try DurableFile.replace(url, with: ArchiveCipher.seal(bytes, fileID: fileID, ring: ring), at: archived) }
         try await advance(&record, to: .archived, storedPath: archived.path)
-        let outcomes = assessment.claimOutcomes
-        let accepted = outcomes.count(where: \.accepted)
+        let accepted = assessment.acceptedClaimCount
         audit.record(
             action: "file.processed", actor: "system:gateway", object: "file:\(record.id)", outcome: .success,
             details: [
                 "interchanges": String(assessment.interchanges.count), "claims": String(assessment.claimCount),
-                "accepted": String(accepted), "rejected": String(outcomes.count - accepted),
+                "accepted": String(accepted), "rejected": String(assessment.claimCount - accepted),
                 "archive.key": String(phi.currentID),
             ],
             partner: partner.id)
@@ -174,9 +175,10 @@ public struct FileProcessor: Sendable {
         let acknowledgments = AcknowledgmentRepository(database: database)
         let controlNumbers = ControlNumberRepository(database: database)
         let written = Set(try await acknowledgments.acknowledgments(fileID: record.id).map(\.kind.rawValue))
-        let planner = AcknowledgmentPlanner(
+        var planner = AcknowledgmentPlanner(
             identity: identity, partner: partner, receivedAt: AcknowledgmentTimestamp(record.receivedAt),
             fileID: record.id)
+        planner.heldClaims = try await ReviewRepository(database: database).heldClaims(fileID: record.id)
         let kinds = AcknowledgmentFileKind.allCases.filter { !written.contains($0.rawValue) }
         let files = try await AcknowledgmentPlanner.assemble(planner.plan(assessment), kinds: kinds) {
             Int(try await controlNumbers.nextControlNumber(partner: partner.id, kind: ControlNumberRepository.Kind.interchange))

@@ -25,11 +25,20 @@ public struct PartnerConfiguration: Sendable, Equatable {
     public var validation: ValidationProfile
     /// Largest file accepted, in bytes.
     public var maxFileSize: Int
+    /// OpenSSH `authorized_keys` lines the partner logs in to SFTP with.
+    public var authorizedKeys: [String]
+    /// Slow salted hash (`$scrypt$…`) of the partner's SFTP password, if it has one; never the password.
+    public var passwordHash: String?
+    /// Risk threshold and what the 277CA says about held claims.
+    public var risk = RiskPolicy()
 
     public init(
         id: String, name: String? = nil, senderIDs: [SenderID], positive999: Bool = false,
-        validation: ValidationProfile = ValidationProfile(), maxFileSize: Int = 1 << 30
+        validation: ValidationProfile = ValidationProfile(), maxFileSize: Int = 1 << 30,
+        authorizedKeys: [String] = [], passwordHash: String? = nil
     ) {
+        self.authorizedKeys = authorizedKeys
+        self.passwordHash = passwordHash
         self.id = id
         self.name = name ?? id
         self.senderIDs = senderIDs

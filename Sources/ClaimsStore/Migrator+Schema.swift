@@ -1,6 +1,8 @@
 extension Migrator {
     /// The gateway's schema, in order. Append new migrations; never edit an applied one.
-    public static let schema: [Migration] = [initialSchema, interchangeRegister, auditTrail, protectedHealthInformation]
+    public static let schema: [Migration] = [
+        initialSchema, interchangeRegister, auditTrail, protectedHealthInformation, riskSchema,
+    ]
 
     /// Files and their state machine, claims without PHI, service lines, acknowledgments sent, and
     /// outgoing control numbers.

@@ -45,7 +45,7 @@ public struct SyntheticClaimFile: Sendable {
                 controlNumber: String(zeroPadded: setIndex + 1, width: 4),
                 referenceID: "SYN\(batch)-\(String(zeroPadded: setIndex + 1, width: 4))",
                 senderID: options.senderID, receiverID: options.receiverID, date: date, time: time,
-                claims: (first..<end).map(generator.claim(at:)))
+                claims: (first..<end).map(claim(at:)))
             var writer = makeWriter()
             set.write(into: &writer)
             try sink(writer.bytes, end)
@@ -56,6 +56,14 @@ public struct SyntheticClaimFile: Sendable {
         trailer.segment("IEA", "1", String(zeroPadded: options.effectiveInterchangeControlNumber, width: 9))
         try sink(trailer.bytes, options.claims)
     }
+
+    /// Claim `index` as written: with its planted patterns when the file is labelled.
+    public func claim(at index: Int) -> SyntheticClaim {
+        options.labelled ? groundTruth.claim(at: index).claim : generator.claim(at: index)
+    }
+
+    /// The ground-truth process of a labelled file.
+    public var groundTruth: GroundTruthRisk { GroundTruthRisk(generator: generator) }
 
     /// The whole file in memory (tests, small files).
     public func bytes() -> [UInt8] {

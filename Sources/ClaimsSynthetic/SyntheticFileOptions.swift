@@ -27,6 +27,9 @@ public struct SyntheticFileOptions: Sendable, Hashable {
     public var referenceDate: CalendarDate?
     /// A line break after each segment terminator (readable; off by default, as most submitters send).
     public var lineBreaks = false
+    /// Plant risky patterns per the ground-truth denial process (`GroundTruthRisk`), whose labels
+    /// `SyntheticClaimFile.labels()` gives.
+    public var labelled = false
 
     public init(claims: Int, seed: UInt64) {
         self.claims = claims

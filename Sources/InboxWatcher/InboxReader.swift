@@ -47,7 +47,7 @@ final class InboxReader {
         logger.info("Inbox watcher started", metadata: ["inbox.root": "\(core.configuration.root.path)"])
         applyCommands()
         if !stopping {
-            logger.info("Inbox watcher ready: initial scan done", metadata: ["inbox.partners": "\(folders.count)"])
+            logger.info("Inbox watcher initial scan done", metadata: ["inbox.partners": "\(folders.count)"])
         }
         var descriptors = [
             pollfd(fd: inotify.rawValue, events: Int16(POLLIN), revents: 0),

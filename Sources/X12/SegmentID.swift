@@ -16,7 +16,10 @@ public struct SegmentID: Sendable, Hashable, Comparable, CustomStringConvertible
         rawValue = value
     }
 
-    public init(stringLiteral value: String) { self.init(bytes: Array(value.utf8)) }
+    /// From a literal such as `"CLM"`, without allocating: tags are compared per segment.
+    public init(stringLiteral value: StaticString) {
+        self = value.withUTF8Buffer { SegmentID(bytes: $0) }
+    }
 
     /// Stands for a tag that is not 1–3 bytes long.
     public static let invalid = SegmentID(rawValue: 0)

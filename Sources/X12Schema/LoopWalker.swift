@@ -69,8 +69,9 @@ public struct LoopWalker: Sendable {
         knownSegmentIDs = schema.allSegmentIDs.union(["SE"])
     }
 
-    /// One open loop occurrence.
-    struct Frame {
+    /// One open loop occurrence. A class, so the walker's stack holds references and placing a
+    /// segment never copies a frame's counters.
+    final class Frame {
         let loop: LoopSchema
         /// Index in `loop.segments` of the last segment placed here.
         var segmentCursor = 0
@@ -90,18 +91,20 @@ public struct LoopWalker: Sendable {
         /// started, the loop's own segments are behind it.
         func ownSegmentIndex(for segment: Segment) -> Int? {
             guard loopCursor == nil else { return nil }
+            let segments = loop.segments
             var index = Swift.max(segmentCursor, 1)
-            while index < loop.segments.count {
-                if loop.segments[index].matches(segment) { return index }
+            while index < segments.count {
+                if segments[index].matches(segment) { return index }
                 index += 1
             }
             return nil
         }
 
         func nestedLoopIndex(for segment: Segment) -> Int? {
+            let loops = loop.loops
             var index = loopCursor ?? 0
-            while index < loop.loops.count {
-                if loop.loops[index].trigger.matches(segment) { return index }
+            while index < loops.count {
+                if loops[index].trigger.matches(segment) { return index }
                 index += 1
             }
             return nil
@@ -145,21 +148,23 @@ public struct LoopWalker: Sendable {
             close(downTo: placement.depth + 1, at: position)
             switch placement.kind {
             case .ownSegment(let index):
-                stack[placement.depth].segmentCursor = index
-                stack[placement.depth].segmentCounts[index] += 1
-                let rule = stack[placement.depth].loop.segments[index]
-                if stack[placement.depth].segmentCounts[index] > rule.maxUse {
+                let frame = stack[placement.depth]
+                frame.segmentCursor = index
+                frame.segmentCounts[index] += 1
+                let rule = frame.loop.segments[index]
+                if frame.segmentCounts[index] > rule.maxUse {
                     errors.append(
                         StructureError(
                             kind: .segmentOverMaximum, segmentID: segment.id, position: position,
-                            loopID: stack[placement.depth].loop.id, name: rule.name))
+                            loopID: frame.loop.id, name: rule.name))
                 }
-                visitor.visit(segment, schema: rule, loop: stack[placement.depth].loop, position: position)
+                visitor.visit(segment, schema: rule, loop: frame.loop, position: position)
             case .nestedLoop(let index):
-                stack[placement.depth].loopCursor = index
-                stack[placement.depth].loopCounts[index] += 1
-                let loop = stack[placement.depth].loop.loops[index]
-                if stack[placement.depth].loopCounts[index] > loop.maxRepeat {
+                let frame = stack[placement.depth]
+                frame.loopCursor = index
+                frame.loopCounts[index] += 1
+                let loop = frame.loop.loops[index]
+                if frame.loopCounts[index] > loop.maxRepeat {
                     errors.append(
                         StructureError(
                             kind: .loopOverMaximum, segmentID: segment.id, position: position, loopID: loop.id,

@@ -59,6 +59,8 @@ public struct SegmentSchema: Sendable {
 public final class LoopSchema: Sendable {
     /// The guide's loop id (`2300`, `2010AA`).
     public let id: String
+    /// `id` packed for fast dispatch.
+    public let key: LoopKey
     public let name: String
     public let usage: Usage
     /// Maximum occurrences within one parent occurrence (`Int.max` for ">1").
@@ -72,6 +74,7 @@ public final class LoopSchema: Sendable {
     ) {
         precondition(!segments.isEmpty, "a loop starts with its trigger segment")
         self.id = id
+        key = LoopKey(id)
         self.name = name
         self.usage = usage
         self.maxRepeat = maxRepeat

@@ -5,5 +5,8 @@ struct ClaimsGate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claimsgate",
         abstract: "Healthcare claims intake gateway for X12 837P (005010X222A1).",
-        subcommands: [Serve.self, Validate.self, Generate.self, Audit.self, Keys.self, Archive.self])
+        subcommands: [
+            Serve.self, Validate.self, Generate.self, Bench.self, Partners.self, Model.self, Review.self, Audit.self,
+            Keys.self, Archive.self,
+        ])
 }

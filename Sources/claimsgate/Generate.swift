@@ -22,6 +22,9 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "Output file.")
     var out: String
 
+    @Flag(help: "Plant risky patterns per the documented ground-truth denial process and write the labels to <out>.labels.csv.")
+    var labelled = false
+
     func validate() throws {
         guard claims > 0 else { throw ValidationError("--claims must be at least 1") }
     }
@@ -30,6 +33,7 @@ struct Generate: AsyncParsableCommand {
         var options = SyntheticFileOptions(claims: claims, seed: seed)
         options.senderID = sender
         options.receiverID = receiver
+        options.labelled = labelled
         let file: SyntheticClaimFile
         do {
             file = try SyntheticClaimFile(options)
@@ -44,5 +48,12 @@ struct Generate: AsyncParsableCommand {
         try handle.close()
         // Renamed only when complete, so an inbox watcher never takes a half-written file.
         try DurableFile.move(temporary, to: url)
+        if labelled {
+            let labels = URL(fileURLWithPath: out + ".labels.csv")
+            _ = FileManager.default.createFile(atPath: labels.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: labels)
+            try file.writeLabels(to: handle)
+            try handle.close()
+        }
     }
 }

@@ -26,7 +26,8 @@ import X12
             #expect(try await gateway.stop() == 0)
             #expect(phi.memberIDs.count > 100 && phi.birthDates.count > 100 && phi.names.count > 20)
 
-            let dump = try Self.pgDump(database.url)
+            // bytea values (ciphertext, MACs) print as hex, where an 8-digit date can occur by chance.
+            let dump = try Self.pgDump(database.url).replacing(/\\x[0-9a-f]+/, with: "\\x")
             #expect(dump.contains("COPY public.claims"))
             let archived = GatewayProcess.files(under: gateway.archive).map { name in
                 String(decoding: Self.contents(named: name, under: gateway.archive), as: UTF8.self)

@@ -14,8 +14,8 @@ import Testing
 @Suite struct RetentionJobTests {
     /// Keeps recorded events in memory (a unit-test double behind `AuditRecorder`).
     final class RecordedEvents: AuditRecorder {
-        let events = Mutex<[AuditEvent]>([])
-        func record(_ event: AuditEvent) { events.withLock { $0.append(event) } }
+        let events = Mutex<[AuditLog.AuditEvent]>([])
+        func record(_ event: AuditLog.AuditEvent) { events.withLock { $0.append(event) } }
     }
 
     @Test func purgesOldArchivesAndPHIOnly() async throws {

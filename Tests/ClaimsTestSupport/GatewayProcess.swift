@@ -8,7 +8,7 @@ import Foundation
 public final class GatewayProcess: @unchecked Sendable {
     public let root: URL
     let process: Process
-    let output: OutputBuffer
+    let logFile: URL
 
     /// The debug build of the CLI that `swift build --build-tests` leaves beside the test bundle.
     public static var executable: URL {
@@ -19,28 +19,37 @@ public final class GatewayProcess: @unchecked Sendable {
     }
 
     /// Writes a configuration for partner `demo` (sender ZZ/DEMOSUBMITTER, positive 999s) under
-    /// `root/Config/` unless one is there, then starts `serve` and waits for its `ready: watching inbox`
-    /// line (not just "ready": PostgreSQL notices say "already").
-    public init(root: URL, databaseURL: String?, readyTimeout: Duration = .seconds(120)) async throws {
+    /// `root/Config/` unless one is there, then starts `serve` and waits for its `ready` line. The
+    /// SFTP endpoint listens on a free port (`--sftp-port 0`) unless `arguments` say otherwise.
+    public init(
+        root: URL, databaseURL: String?, arguments: [String] = ["--sftp-port", "0"], readyTimeout: Duration = .seconds(120)
+    ) async throws {
         self.root = root
         try Self.writeDefaultConfiguration(root: root)
         process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["serve", "--root", root.path]
+        process.arguments = ["serve", "--root", root.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CLAIMSGATE_DATABASE_URL"] = databaseURL ?? ""
         process.environment = environment
-        output = OutputBuffer()
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        let buffer = output
-        pipe.fileHandleForReading.readabilityHandler = { handle in buffer.append(handle.availableData) }
+        // Output goes to a file, not a pipe, so everything a process wrote before exiting is there to
+        // read (a pipe's reader can lag behind the exit).
+        logFile = root.appendingPathComponent("serve-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: logFile)
+        process.standardError = handle
+        process.standardOutput = handle
         try process.run()
+        try handle.close()
         let process = process
+        let logFile = logFile
         try await waitUntil("the gateway to log ready", timeout: readyTimeout) {
-            guard process.isRunning else { throw Failure.exited(buffer.text) }
-            return buffer.text.contains("ready: watching inbox")
+            let text = Self.read(logFile)
+            guard process.isRunning else {
+                throw Failure.exited("exit status \(process.terminationStatus)\n" + Self.read(logFile))
+            }
+            // The log line itself (`… [ClaimsApp] ready`), not PostgreSQL's "already exists" notices.
+            return text.contains("] ready")
         }
     }
 
@@ -55,7 +64,17 @@ public final class GatewayProcess: @unchecked Sendable {
     }
 
     /// Everything the gateway has logged so far.
-    public var log: String { output.text }
+    public var log: String { Self.read(logFile) }
+
+    static func read(_ file: URL) -> String {
+        (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    }
+
+    /// The port the SFTP endpoint listens on, from its `sftp listening` log line.
+    public var sftpPort: Int? {
+        guard let range = log.range(of: #"sftp\.port=[0-9]+"#, options: .regularExpression) else { return nil }
+        return Int(log[range].dropFirst("sftp.port=".count))
+    }
 
     /// Sends SIGTERM and waits for a clean exit; returns the exit status.
     @discardableResult

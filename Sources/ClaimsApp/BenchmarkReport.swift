@@ -1,0 +1,51 @@
+import Foundation
+
+/// What `claimsgate bench` measured, with the derived rates and the ratio against pyx12.
+public struct BenchmarkReport: Codable, Sendable {
+    public var claims: Int
+    public var fileBytes = 0
+    /// Median of 3: envelope + loop walk + typed claims.
+    public var parseSeconds = 0.0
+    /// Median of 3: parse plus every validation edit and verdict.
+    public var validateSeconds = 0.0
+    /// From the rename into the inbox to the `archived` state (rows committed, acks written).
+    public var endToEndSeconds = 0.0
+    public var oneClaimLatencies: [Double] = []
+    public var peerClaims = 0
+    public var peerSeconds = 0.0
+    public var peakResidentBytes = 0
+
+    init(claims: Int) { self.claims = claims }
+
+    public var parseClaimsPerSecond: Double { Double(claims) / parseSeconds }
+    public var validateClaimsPerSecond: Double { Double(claims) / validateSeconds }
+    public var endToEndClaimsPerSecond: Double { Double(claims) / endToEndSeconds }
+    public var peerClaimsPerSecond: Double { Double(peerClaims) / peerSeconds }
+    /// How many times faster parse + validate runs than pyx12 on the same kind of file.
+    public var ratioToPeer: Double { validateClaimsPerSecond / peerClaimsPerSecond }
+    public var oneClaimP95Seconds: Double {
+        guard !oneClaimLatencies.isEmpty else { return 0 }
+        let sorted = oneClaimLatencies.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
+    }
+
+    public var text: String {
+        func rate(_ value: Double) -> String { String(format: "%10.0f claims/s", value) }
+        return """
+            claims                 \(claims) (\(fileBytes / 1_000_000) MB)
+            parse                  \(String(format: "%7.3f s", parseSeconds))  \(rate(parseClaimsPerSecond))
+            parse + validate       \(String(format: "%7.3f s", validateSeconds))  \(rate(validateClaimsPerSecond))
+            end to end (PG, fsync) \(String(format: "%7.3f s", endToEndSeconds))  \(rate(endToEndClaimsPerSecond))
+            one-claim file p95     \(String(format: "%7.1f ms", oneClaimP95Seconds * 1000)) over \(oneClaimLatencies.count) files
+            pyx12 (\(peerClaims) claims)     \(String(format: "%7.3f s", peerSeconds))  \(rate(peerClaimsPerSecond))
+            ratio to pyx12         \(String(format: "%.0f×", ratioToPeer)) (parse + validate)
+            peak RSS               \(peakResidentBytes / 1_048_576) MiB
+            """
+    }
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+}

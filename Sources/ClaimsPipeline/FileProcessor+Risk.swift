@@ -1,0 +1,35 @@
+import ClaimsStore
+import Logging
+
+extension FileProcessor {
+    /// Scores the file's claims (when a model is loaded), stores them with their states — held
+    /// claims as `review` — and their risk rows, and counts their outcomes into the history.
+    /// Safe to repeat: every write replaces the file's rows, and the history counts a file once.
+    func storeScoredClaims(_ assessment: FileAssessment, fileID: Int64, partner: PartnerConfiguration, logger: Logger)
+        async throws
+    {
+        let inputs = assessment.scoringInputs
+        let scored = try await risk?.score(inputs, fileID: fileID, policy: partner.risk, database: database)
+        let rows = inputs.enumerated().map { index, input in
+            let state: ClaimState = !input.accepted ? .rejected : scored?[index].held == true ? .review : .accepted
+            return ClaimRow(claim: input.claim, state: state, riskScore: scored?[index].assessment.score)
+        }
+        try await ClaimRepository(database: database, phi: phi).storeClaims(fileID: fileID, rows)
+        guard let risk, let scored else { return }
+        let repository = RiskRepository(database: database)
+        try await repository.store(fileID: fileID, risk.records(scored, policy: partner.risk))
+        try await repository.recordOutcomes(
+            fileID: fileID,
+            rows.map {
+                OutcomeEvent(
+                    provider: $0.claim.billingProvider.npi ?? "", payer: $0.claim.payer.identifier,
+                    rejected: $0.state == .rejected)
+            })
+        logger.info(
+            "claims scored",
+            metadata: [
+                "risk.model": "\(risk.scorer.model.version)", "risk.threshold": "\(partner.risk.threshold)",
+                "risk.held": "\(rows.count(where: { $0.state == .review }))",
+            ])
+    }
+}

@@ -1,0 +1,76 @@
+import ClaimsCore
+import ClaimsRisk
+import ClaimsStore
+import Foundation
+
+/// The scoring stage: every stored claim gets a probability of denial and its top factors;
+/// validated claims above the partner's threshold are held for review.
+///
+/// History (provider and payer outcome counts, fingerprints of earlier claims) is read from
+/// PostgreSQL once per file; scoring itself is pure (`score(_:history:known:policy:)`).
+public struct RiskStage: Sendable {
+    public let scorer: RiskScorer
+
+    public init(scorer: RiskScorer) { self.scorer = scorer }
+
+    public init(modelFile: URL) throws { try self.init(scorer: RiskScorer(model: RiskModel(contentsOf: modelFile))) }
+
+    /// One claim's outcome of the stage.
+    public struct Scored: Sendable {
+        public var assessment: RiskAssessment
+        public var fingerprint: ClaimFingerprint
+        /// Whether the claim goes to review (validated and above the threshold).
+        public var held: Bool
+    }
+
+    /// Scores a file's claims in order against the stored history; fingerprints seen earlier in the
+    /// file count as duplicates too.
+    public func score(
+        _ inputs: [ScoringInput], history: (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts]),
+        known: [ClaimFingerprint], policy: RiskPolicy
+    ) -> [Scored] {
+        var duplicates = DuplicateIndex(known: known)
+        return inputs.map { input in
+            let claim = input.claim
+            let provider = history.providers[claim.billingProvider.npi ?? ""] ?? OutcomeCounts()
+            let payer = history.payers[claim.payer.identifier] ?? OutcomeCounts()
+            let fingerprint = ClaimFingerprint(claim)
+            let context = ClaimHistory(
+                providerClaims: provider.claims, providerRejections: provider.rejections, payerClaims: payer.claims,
+                payerRejections: payer.rejections, validationWarnings: input.validationWarnings,
+                duplicate: duplicates.check(fingerprint))
+            let assessment = scorer.score(claim, submittedOn: input.submittedOn, history: context)
+            return Scored(
+                assessment: assessment, fingerprint: fingerprint, held: input.accepted && policy.holds(score: assessment.score))
+        }
+    }
+
+    /// Reads the history the file's claims need, then scores them.
+    public func score(_ inputs: [ScoringInput], fileID: Int64, policy: RiskPolicy, database: Database) async throws
+        -> [Scored]
+    {
+        let repository = RiskRepository(database: database)
+        let history = try await repository.history(
+            providers: Set(inputs.map { $0.claim.billingProvider.npi ?? "" }),
+            payers: Set(inputs.map(\.claim.payer.identifier)))
+        let fingerprints = inputs.map { ClaimFingerprint($0.claim) }
+        let known = try await repository.knownFingerprints(
+            exact: fingerprints.map(\.exact), near: fingerprints.map(\.near), excludingFile: fileID)
+        return score(
+            inputs, history: history, known: known.map { ClaimFingerprint(exact: $0.exact, near: $0.near) },
+            policy: policy)
+    }
+
+    /// The `claim_risk` rows of scored claims.
+    public func records(_ scored: [Scored], policy: RiskPolicy) -> [ClaimRiskRecord] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return scored.enumerated().map { index, item in
+            let factors = (try? encoder.encode(item.assessment.topFactors)).map { String(decoding: $0, as: UTF8.self) }
+            return ClaimRiskRecord(
+                claimIndex: index, score: item.assessment.score, threshold: policy.threshold,
+                modelVersion: scorer.model.version, features: item.assessment.features, topFactorsJSON: factors ?? "[]",
+                fingerprint: item.fingerprint.exact, nearFingerprint: item.fingerprint.near)
+        }
+    }
+}

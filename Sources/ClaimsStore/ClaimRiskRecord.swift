@@ -1,0 +1,52 @@
+/// One scored claim as `claim_risk` keeps it.
+public struct ClaimRiskRecord: Sendable, Equatable {
+    public var claimIndex: Int
+    public var score: Double
+    /// The partner's threshold when the claim was scored.
+    public var threshold: Double
+    public var modelVersion: String
+    public var features: [Double]
+    /// JSON array of the top factors (`[{"feature":…,"value":…,"contribution":…}]`).
+    public var topFactorsJSON: String
+    public var fingerprint: Int64
+    public var nearFingerprint: Int64
+
+    public init(
+        claimIndex: Int, score: Double, threshold: Double, modelVersion: String, features: [Double],
+        topFactorsJSON: String, fingerprint: Int64, nearFingerprint: Int64
+    ) {
+        self.claimIndex = claimIndex
+        self.score = score
+        self.threshold = threshold
+        self.modelVersion = modelVersion
+        self.features = features
+        self.topFactorsJSON = topFactorsJSON
+        self.fingerprint = fingerprint
+        self.nearFingerprint = nearFingerprint
+    }
+}
+
+/// Claims and rejections counted for one provider or payer.
+public struct OutcomeCounts: Sendable, Hashable {
+    public var claims: Int
+    public var rejections: Int
+
+    public init(claims: Int = 0, rejections: Int = 0) {
+        self.claims = claims
+        self.rejections = rejections
+    }
+}
+
+/// One claim's contribution to the outcome history: its provider (NPI), payer id, and whether it
+/// was rejected.
+public struct OutcomeEvent: Sendable, Hashable {
+    public var provider: String
+    public var payer: String
+    public var rejected: Bool
+
+    public init(provider: String, payer: String, rejected: Bool) {
+        self.provider = provider
+        self.payer = payer
+        self.rejected = rejected
+    }
+}

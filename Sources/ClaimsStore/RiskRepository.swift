@@ -1,0 +1,130 @@
+import Foundation
+
+/// The `claim_risk`, `risk_history` and `risk_history_files` tables: what scoring stores per
+/// claim and reads back as history.
+public struct RiskRepository: Sendable {
+    public let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// Replaces the risk rows of `fileID` (its claims must be stored first).
+    public func store(fileID: Int64, _ records: [ClaimRiskRecord]) async throws {
+        try await database.withConnection { connection in
+            try connection.transaction {
+                let file = String(fileID)
+                try connection.execute("DELETE FROM claim_risk WHERE file_id = $1", parameters: [file])
+                _ = try connection.copyIn(
+                    """
+                    COPY claim_risk (file_id, claim_index, score, threshold, model_version, features, top_factors,
+                        fingerprint, near_fingerprint) FROM STDIN
+                    """,
+                    rows: records.lazy.map { record in
+                        [
+                            file, String(record.claimIndex), String(record.score), String(record.threshold),
+                            record.modelVersion, "{" + record.features.map { String($0) }.joined(separator: ",") + "}",
+                            record.topFactorsJSON, String(record.fingerprint), String(record.nearFingerprint),
+                        ]
+                    })
+            }
+        }
+    }
+
+    /// Counts the file's outcomes into the history, once: a resumed file is not counted twice.
+    public func recordOutcomes(fileID: Int64, _ events: [OutcomeEvent]) async throws {
+        try await database.withConnection { connection in
+            try connection.transaction {
+                let inserted = try connection.execute(
+                    "INSERT INTO risk_history_files (file_id) VALUES ($1) ON CONFLICT DO NOTHING",
+                    parameters: [String(fileID)])
+                guard inserted.affectedRows == 1 else { return }
+                var counts: [String: [String: OutcomeCounts]] = ["provider": [:], "payer": [:]]
+                for event in events {
+                    for (dimension, key) in [("provider", event.provider), ("payer", event.payer)] {
+                        counts[dimension]![key, default: OutcomeCounts()].claims += 1
+                        if event.rejected { counts[dimension]![key]!.rejections += 1 }
+                    }
+                }
+                for (dimension, byKey) in counts {
+                    for (key, count) in byKey {
+                        try Self.add(count, dimension: dimension, key: key, on: connection)
+                    }
+                }
+            }
+        }
+    }
+
+    static func add(_ count: OutcomeCounts, dimension: String, key: String, on connection: PQConnection) throws {
+        try connection.execute(
+            """
+            INSERT INTO risk_history (dimension, key, claims, rejections) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (dimension, key) DO UPDATE
+                SET claims = risk_history.claims + EXCLUDED.claims,
+                    rejections = risk_history.rejections + EXCLUDED.rejections
+            """,
+            parameters: [dimension, key, String(count.claims), String(count.rejections)])
+    }
+
+    /// History of the given providers and payers (absent keys have no history).
+    public func history(providers: Set<String>, payers: Set<String>) async throws
+        -> (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts])
+    {
+        try await database.withConnection { connection in
+            let rows = try connection.execute(
+                """
+                SELECT dimension, key, claims, rejections FROM risk_history
+                WHERE (dimension = 'provider' AND key = ANY($1::text[])) OR (dimension = 'payer' AND key = ANY($2::text[]))
+                """,
+                parameters: [CopyText.textArray(Array(providers)), CopyText.textArray(Array(payers))]
+            ).rows
+            var result = (providers: [String: OutcomeCounts](), payers: [String: OutcomeCounts]())
+            for row in rows {
+                guard let key = row[1], let claims = row[2].flatMap(Int.init), let rejections = row[3].flatMap(Int.init)
+                else { continue }
+                let counts = OutcomeCounts(claims: claims, rejections: rejections)
+                if row[0] == "provider" { result.providers[key] = counts } else { result.payers[key] = counts }
+            }
+            return result
+        }
+    }
+
+    /// Fingerprints of claims in other files that match any of `exact` or `near`.
+    public func knownFingerprints(exact: [Int64], near: [Int64], excludingFile fileID: Int64) async throws
+        -> [(exact: Int64, near: Int64)]
+    {
+        try await database.withConnection { connection in
+            try connection.execute(
+                """
+                SELECT fingerprint, near_fingerprint FROM claim_risk
+                WHERE file_id <> $3 AND (fingerprint = ANY($1::bigint[]) OR near_fingerprint = ANY($2::bigint[]))
+                """,
+                parameters: [
+                    "{" + exact.map(String.init).joined(separator: ",") + "}",
+                    "{" + near.map(String.init).joined(separator: ",") + "}", String(fileID),
+                ]
+            ).rows.compactMap { row in
+                guard let exact = row[0].flatMap(Int64.init), let near = row[1].flatMap(Int64.init) else { return nil }
+                return (exact, near)
+            }
+        }
+    }
+
+    /// Stored feature vectors of claims whose outcome is known (accepted, released, rejected at the
+    /// 277CA or by a reviewer), with their control numbers, in the order they were stored.
+    public func trainingRows() async throws -> [(patientControlNumber: String, features: [Double], denied: Bool)] {
+        try await database.withConnection { connection in
+            try connection.execute(
+                """
+                SELECT c.patient_control_number, array_to_json(r.features)::text, c.status = 'rejected'
+                FROM claim_risk r JOIN claims c USING (file_id, claim_index)
+                WHERE c.status IN ('accepted', 'rejected')
+                ORDER BY r.file_id, r.claim_index
+                """
+            ).rows.compactMap { row in
+                guard let pcn = row[0], let json = row[1],
+                    let features = try? JSONDecoder().decode([Double].self, from: Data(json.utf8))
+                else { return nil }
+                return (pcn, features, row[2] == "t")
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ClaimsApp
+import Foundation
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the real pipeline: per-stage rates, end to end into PostgreSQL, one-claim latency, peak RSS, and the ratio against pyx12 in the same run.")
+
+    @Option(help: "Claims in the generated file.")
+    var claims: Int = 100_000
+
+    @Option(help: "Claims in the file timed with pyx12 (x12valid).")
+    var peerClaims: Int = 2_000
+
+    @Option(help: "One-claim files dropped one after another for the latency figure.")
+    var latencyFiles: Int = 50
+
+    @Option(help: "Output format.")
+    var format: Validate.Format = .text
+
+    @Option(help: "Scratch folder (default: a new folder under /tmp; an embedded PostgreSQL runs there unless CLAIMSGATE_DATABASE_URL is set).")
+    var scratch: String?
+
+    func run() async throws {
+        let folder = scratch.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: "/tmp/cg-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let url = ProcessInfo.processInfo.environment["CLAIMSGATE_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let benchmark = Benchmark(
+            claims: claims, peerClaims: peerClaims, latencyFiles: latencyFiles, databaseURL: url, scratch: folder)
+        let report = try await benchmark.run { message in
+            FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+        }
+        print(format == .json ? report.json : report.text)
+        if scratch == nil { try? FileManager.default.removeItem(at: folder) }
+    }
+}
