@@ -79,6 +79,10 @@ let package = Package(
             dependencies: ["ClaimsPipeline", "X12Acknowledgments", "X12Validation", "ClaimsTestSupport"]
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "X12ValidationTests",
+            dependencies: ["X12Validation", "ClaimsPipeline", "ClaimsApp", "ClaimsTestSupport"]
+        ),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

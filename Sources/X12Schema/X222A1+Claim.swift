@@ -62,7 +62,7 @@ extension X222A1 {
                 seg("K3", "File Information", .situational, max: 10, e: ["R"]),
                 seg(
                     "NTE", "Claim Note", .situational, q: "ADD", "CER", "DCP", "DGN", "TPO",
-                    e: ["R ADD CER DCP DGN TPO #CLM-038", "R"]),
+                    e: ["R ADD CER DCP DGN TPO", "R"]),
                 seg("CR1", "Ambulance Transport Information", .situational, e: ambulanceTransport),
                 seg(
                     "CR2", "Spinal Manipulation Service Information", .situational,

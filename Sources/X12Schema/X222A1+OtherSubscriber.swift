@@ -28,7 +28,7 @@ extension X222A1 {
                     seg("NM1", "Other Subscriber Name", .required, q: "IL", e: nm1("IL", "1 2", person: true, id: "R II MI")),
                     seg("N3", "Other Subscriber Address", .situational, e: n3),
                     seg("N4", "Other Subscriber City, State, ZIP Code", .situational, e: n4),
-                    seg("REF", "Other Subscriber Secondary Identification", .situational, q: "SY", e: ["R SY", "R %9 #SUB-014"]),
+                    seg("REF", "Other Subscriber Secondary Identification", .situational, q: "SY", e: ["R SY", "R %9"]),
                 ]),
             LoopSchema(
                 "2330B", "Other Payer Name", .required,

@@ -84,7 +84,7 @@ extension X222A1 {
                     seg("CTP", "Drug Quantity", .required, e: ["N", "N", "N", "R", "R {R F2 GR ME ML UN}"]),
                     seg(
                         "REF", "Prescription or Compound Drug Association Number", .situational, q: "VY", "XZ",
-                        e: ["R VY XZ #SVC-032", "R"]),
+                        e: ["R VY XZ", "R"]),
                 ]),
             LoopSchema(
                 "2420A", "Rendering Provider Name", .situational,

@@ -33,7 +33,7 @@ extension X222A1 {
                     seg("N4", "Subscriber City, State, ZIP Code", .situational, e: n4),
                     seg(
                         "DMG", "Subscriber Demographic Information", .situational, q: "D8",
-                        e: ["R D8 #SUB-011", "R", "R F M U #SUB-013"]),
+                        e: ["R D8", "R", "R F M U #SUB-013"]),
                     seg("REF", "Subscriber Secondary Identification", .situational, q: "SY", e: ["R SY", "R %9 #SUB-014"]),
                     ref("Property and Casualty Claim Number", "Y4"),
                     seg("PER", "Property and Casualty Subscriber Contact Information", .situational, q: "IC", e: telephoneContact),
@@ -46,10 +46,10 @@ extension X222A1 {
                     seg("N4", "Payer City, State, ZIP Code", .situational, e: n4),
                     seg(
                         "REF", "Payer Secondary Identification", .situational, max: 3, q: "2U", "EI", "FY", "NF",
-                        e: ["R 2U EI FY NF #PAY-005", "R"]),
+                        e: ["R 2U EI FY NF", "R"]),
                     seg(
                         "REF", "Billing Provider Secondary Identification", .situational, max: 2, q: "G2", "LU",
-                        e: ["R G2 LU #PAY-005", "R"]),
+                        e: ["R G2 LU", "R"]),
                 ]),
             claim(.situational),
             patient,

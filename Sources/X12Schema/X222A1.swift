@@ -53,10 +53,10 @@ public enum X222A1 {
                         e: nm1("85", "1 2 #BP-005", person: true, id: "S XX")),
                     seg("N3", "Billing Provider Address", .required, e: n3),
                     seg("N4", "Billing Provider City, State, ZIP Code", .required, e: n4),
-                    seg("REF", "Billing Provider Tax Identification", .required, q: "EI", "SY", e: ["R EI SY #BP-018", "R"]),
+                    seg("REF", "Billing Provider Tax Identification", .required, q: "EI", "SY", e: ["R EI SY", "R"]),
                     seg(
                         "REF", "Billing Provider UPIN/License Information", .situational, max: 2, q: "0B", "1G",
-                        e: ["R 0B 1G #BP-020", "R"]),
+                        e: ["R 0B 1G", "R"]),
                     seg(
                         "PER", "Billing Provider Contact Information", .situational, max: 2, q: "IC",
                         e: per("IC #BP-021", "EM FX TE #BP-021", "EM EX FX TE")),

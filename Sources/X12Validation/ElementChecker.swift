@@ -36,6 +36,7 @@ struct ElementChecker {
         }
         checkSyntaxNotes(schema, rules, into: &findings)
         checkFormattedDate(segment, schema, bytes, into: &findings)
+        findings.sort { ($0.position, $0.component ?? 0) < ($1.position, $1.component ?? 0) }
         return findings
     }
 
@@ -148,7 +149,6 @@ struct ElementChecker {
                 if sent.count > 1 { report(sent[1], "10", "ELE-010") }
             }
         }
-        findings.sort { ($0.position, $0.component ?? 0) < ($1.position, $1.component ?? 0) }
     }
 
     /// DTP03 and DMG02 hold dates whose format the element before names (`D8`, `RD8`).
