@@ -54,7 +54,7 @@ public enum RulesDocument {
         }
         lines += ["", "## Deliberate differences from pyx12", "", "| pyx12 reports | why claimsgate differs |", "|---|---|"]
         for difference in differences {
-            lines.append("| \(difference.pyx12Message.replacingOccurrences(of: "|", with: "\\|")) | \(difference.reason) |")
+            lines.append("| \(difference.pyx12Behaviour.replacingOccurrences(of: "|", with: "\\|")) | \(difference.reason) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

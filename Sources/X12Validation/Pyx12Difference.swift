@@ -1,17 +1,30 @@
 /// A deliberate difference between claimsgate's findings and pyx12's on the same input, with the
 /// reason. Listed in docs/RULES.md; the parity test ignores pyx12 errors these cover.
 public struct Pyx12Difference: Sendable {
-    /// Text that identifies the pyx12 error message.
-    public let pyx12Message: String
+    /// Text that identifies the pyx12 error message; nil for a difference in how errors are
+    /// located or cascaded, which the parity test allows for by rule rather than by message.
+    public let pyx12Message: String?
+    /// What pyx12 reports, for docs/RULES.md.
+    public let pyx12Behaviour: String
     public let reason: String
 
     /// Every known difference.
     public static let all: [Pyx12Difference] = [
         Pyx12Difference(
             pyx12Message: "is not a valid code for Attachment Transmission Code (PWK02)",
+            pyx12Behaviour: "PWK02 (AD) is not a valid code for Attachment Transmission Code on PWK*CT",
             reason: "pyx12 matches a DME certificate indicator PWK*CT (PWK02 AB/AD/AF/AG/NS) to the line supplemental PWK, which comes first in 2400, and rejects its PWK02. claimsgate tells the two PWK segments apart by PWK02 and accepts the TR3 oxygen example (x12-samples ig-oxygen-dme.edi)."),
         Pyx12Difference(
-            pyx12Message: "Mandatory segment \"Billing Provider City, State, ZIP Code\" (N4) missing",
-            reason: "When N4 comes before N3, pyx12 reports N4 missing and N3 unexpected; claimsgate reports the N4 as out of sequence (IK304 7) at its own position, which is what the sender has to fix."),
+            pyx12Message: nil,
+            pyx12Behaviour: "a required segment missing (IK304 3) at the position of the segment after it",
+            reason: "When a segment's qualifier is invalid (SBR01=Z, PAT01=18, SV101-1=ZZ) or two segments are swapped, pyx12 cannot identify it and reports the expected segment missing one position later; claimsgate identifies the segment and reports the bad element (IK304 8) or the order (IK304 7) at the segment's own position. The parity test accepts a finding one position either side for segment-level errors."),
+        Pyx12Difference(
+            pyx12Message: nil,
+            pyx12Behaviour: "after one unidentifiable segment, every following segment of the loop as not found",
+            reason: "pyx12 loses its place in the loop structure after a segment it cannot identify (an invalid BHT01 or 2320 SBR01) and reports each following segment; claimsgate reports the root cause once and keeps reading the loop, so the sender sees the one thing to fix. The parity test accepts such cascades after a matched first error."),
+        Pyx12Difference(
+            pyx12Message: nil,
+            pyx12Behaviour: "HL2 (parent not valid) on the next HL after a wrong HL02",
+            reason: "pyx12 checks an HL's parent against the levels it has accepted, so one wrong HL02 also fails the next level; claimsgate reports the wrong HL02 itself (HL-002)."),
     ]
 }

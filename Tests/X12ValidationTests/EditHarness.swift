@@ -81,12 +81,18 @@ enum EditHarness {
     static let identity = GatewayIdentity(qualifier: "ZZ", id: "CLAIMSGATE")
     static let partner = PartnerConfiguration(id: "test", senderIDs: [.init(qualifier: "ZZ", id: "SUBMITTER01")])
 
+    /// The gateway's assessment of `bytes` (nil when there is no readable ISA).
+    static func assessment(_ bytes: [UInt8], checksRouting: Bool = false) -> FileAssessment? {
+        try? FileAssessor(identity: identity, checksRouting: checksRouting)
+            .assess(X12Source(bytes: bytes), partner: partner, receivedDate: CalendarDate(year: 2026, month: 1, day: 15)!)
+    }
+
     /// Every edit id claimsgate reports on `bytes`, element-level ids included.
     static func editIDs(_ bytes: [UInt8]) -> Set<String> {
-        let assessor = FileAssessor(identity: identity, checksRouting: true)
         let assessment: FileAssessment
         do {
-            assessment = try assessor.assess(X12Source(bytes: bytes), partner: partner, receivedDate: CalendarDate(year: 2026, month: 1, day: 15)!)
+            assessment = try FileAssessor(identity: identity, checksRouting: true)
+                .assess(X12Source(bytes: bytes), partner: partner, receivedDate: CalendarDate(year: 2026, month: 1, day: 15)!)
         } catch {
             return [error.editID]
         }
