@@ -57,6 +57,13 @@ let package = Package(
             dependencies: ["ClaimsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "validation-benchmark",
+            dependencies: ["X12Validation", "ClaimsSynthetic"],
+            path: "Benchmarks/ValidationBenchmark"
+        ),
+
         // MARK: Tests
         .target(
             name: "ClaimsTestSupport",

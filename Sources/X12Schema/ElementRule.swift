@@ -15,7 +15,10 @@ public struct CodeList: Sendable {
 
 /// One element (or component) position of a segment as the guide uses it: the X12 definition
 /// narrowed by the guide's usage and code list.
-public struct ElementRule: Sendable {
+///
+/// A class: the checker walks these for every element of every segment, and passing a reference
+/// costs one retain where copying a struct of strings and arrays costs one per field.
+public final class ElementRule: Sendable {
     /// 1-based position in the segment (or in the composite, for a component).
     public let position: Int
     /// Data element number or composite id (IK402).
@@ -87,7 +90,7 @@ public struct ElementRule: Sendable {
     }
 
     /// Not-used rule for a position the guide does not mention.
-    init(position: Int, standard: StandardElement) {
+    convenience init(position: Int, standard: StandardElement) {
         self.init(position: position, standard: standard, notation: "N")
     }
 }

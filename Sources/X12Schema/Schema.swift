@@ -31,8 +31,9 @@ public struct Qualifier: Sendable {
     }
 }
 
-/// One segment position in a loop of an implementation guide.
-public struct SegmentSchema: Sendable {
+/// One segment position in a loop of an implementation guide (a class, so that handing it to
+/// each visitor for every segment costs one retain).
+public final class SegmentSchema: Sendable {
     public let id: SegmentID
     public let name: String
     public let usage: Usage

@@ -98,8 +98,8 @@ struct SituationalRules {
         case "N3" where loop.id == "2010BA": subscriberName?.address = true
         case "DMG" where loop.id == "2010BA": subscriberName?.demographics = true
         case "CLM": claimValues(segment, elements: &elements)
-        case "REF" where loop.id == "2300" && segment[1].equals("F8"): claim?.hasPayerClaimNumber = true
-        case "DTP" where loop.id == "2300" && segment[1].equals("439"): claim?.hasAccidentDate = true
+        case "REF" where segment[1].equals("F8") && loop.id == "2300": claim?.hasPayerClaimNumber = true
+        case "DTP" where segment[1].equals("439") && loop.id == "2300": claim?.hasAccidentDate = true
         case "LX": lineNumber(segment, elements: &elements)
         case "PWK": attachment(segment, elements: &elements)
         default: break
@@ -159,7 +159,7 @@ struct SituationalRules {
 
     private mutating func lineNumber(_ segment: Segment, elements: inout [ElementFinding]) {
         guard var state = claim else { return }
-        if segment[1].string != String(state.nextLine) { add(&elements, 1, "554", "I12", "HL-009") }
+        if Self.number(segment[1].bytes) != state.nextLine { add(&elements, 1, "554", "I12", "HL-009") }
         state.nextLine += 1
         claim = state
     }
@@ -172,6 +172,17 @@ struct SituationalRules {
     }
 
     // MARK: Helpers
+
+    /// The value of an unsigned decimal number without leading zeros, or nil.
+    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count < 10, bytes.first != UInt8(ascii: "0") else { return nil }
+        var result = 0
+        for byte in bytes {
+            guard ValueSyntax.isDigit(byte) else { return nil }
+            result = result * 10 + Int(byte - 0x30)
+        }
+        return result
+    }
 
     private func add(_ elements: inout [ElementFinding], _ position: Int, _ reference: String, _ code: String, _ editID: String, component: Int? = nil) {
         guard !elements.contains(where: { $0.position == position && $0.component == component }) else { return }

@@ -40,22 +40,28 @@ enum ValueSyntax {
     /// `CCYYMMDD` naming a real calendar day.
     static func isDate(_ value: ArraySlice<UInt8>) -> Bool {
         guard value.count == 8, value.allSatisfy(isDigit) else { return false }
-        let digits = value.map { Int($0 - 0x30) }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let month = digits[4] * 10 + digits[5]
-        let day = digits[6] * 10 + digits[7]
+        let start = value.startIndex
+        func number(_ offset: Int, _ count: Int) -> Int {
+            var result = 0
+            for index in start + offset..<start + offset + count { result = result * 10 + Int(value[index] - 0x30) }
+            return result
+        }
+        let year = number(0, 4)
+        let month = number(4, 2)
+        let day = number(6, 2)
         guard (1...12).contains(month), day >= 1 else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
+        let length = month == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
+        return day <= length
     }
 
     /// `HHMM`, `HHMMSS` or `HHMMSSd..` with hours below 24 and minutes and seconds below 60.
     static func isTime(_ value: ArraySlice<UInt8>) -> Bool {
         guard [4, 6, 7, 8].contains(value.count), value.allSatisfy(isDigit) else { return false }
-        let digits = value.map { Int($0 - 0x30) }
-        guard digits[0] * 10 + digits[1] < 24, digits[2] * 10 + digits[3] < 60 else { return false }
-        return value.count == 4 || digits[4] * 10 + digits[5] < 60
+        let start = value.startIndex
+        func pair(_ offset: Int) -> Int { Int(value[start + offset] - 0x30) * 10 + Int(value[start + offset + 1] - 0x30) }
+        guard pair(0) < 24, pair(2) < 60 else { return false }
+        return value.count == 4 || pair(4) < 60
     }
 
     /// Whether `value` is a code X12 itself defines for `element` (so a guide-excluded code is
