@@ -24,6 +24,7 @@ extension EditCatalog {
         edit("ENV-018", 1, "IEA", .interchange(ta1NoteCode: "023"), "the interchange has no IEA trailer", fix: "Resend the complete file; it was cut short."),
         edit("ENV-019", 1, "IEA02", .interchange(ta1NoteCode: "001"), "IEA02 does not equal ISA13", fix: "Write the same control number in ISA13 and IEA02.", severity: .warning),
         edit("ENV-020", 1, "IEA01", .interchange(ta1NoteCode: "021"), "IEA01 does not equal the number of functional groups", fix: "Count the GS segments into IEA01."),
+        edit("ENV-021", 1, "ISA13", .interchange(ta1NoteCode: "025"), "the sender already sent an interchange with this ISA13 (a resent file)", fix: "Give every interchange a new control number; do not resend a file that was already accepted."),
         edit("ENV-022", 1, "between ISA and GS", .interchange(ta1NoteCode: "024"), "a segment appears outside a GS/GE functional group", fix: "Put every transaction set inside GS…GE; remove stray segments."),
         edit("ENV-027", 1, "ISA segment terminator", .interchange(ta1NoteCode: "004"), "the segment terminator after ISA16 is invalid or repeats another separator", fix: "End segments with a character such as ~ that occurs nowhere else."),
         edit("ENV-030", 1, "ISA07", .interchange(ta1NoteCode: "007"), "ISA07 receiver id qualifier is not one the guide allows", fix: "Use the receiver qualifier from the gateway's companion guide (usually ZZ)."),
@@ -63,6 +64,7 @@ extension InterchangeIssue {
         case .groupCountMismatch: "ENV-020"
         case .missingTrailer: "ENV-018"
         case .segmentOutsideGroup: "ENV-022"
+        case .duplicateControlNumber: "ENV-021"
         case .invalidField(let element, _):
             [1: "ENV-003", 2: "ENV-004", 3: "ENV-005", 4: "ENV-006", 5: "ENV-007", 6: "ENV-008", 7: "ENV-030", 8: "ENV-009",
              9: "ENV-010", 10: "ENV-011", 11: "ENV-012", 12: "ENV-013", 13: "ENV-014", 14: "ENV-015", 15: "ENV-016"][element] ?? "ENV-001"

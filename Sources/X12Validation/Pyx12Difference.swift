@@ -7,6 +7,21 @@ public struct Pyx12Difference: Sendable {
     /// What pyx12 reports, for docs/RULES.md.
     public let pyx12Behaviour: String
     public let reason: String
+    /// The sample file the difference shows in, when it is specific to one.
+    public let file: String?
+
+    init(pyx12Message: String?, pyx12Behaviour: String, reason: String, file: String? = nil) {
+        self.pyx12Message = pyx12Message
+        self.pyx12Behaviour = pyx12Behaviour
+        self.reason = reason
+        self.file = file
+    }
+
+    /// Whether this difference explains pyx12 `message` on the file named `name`.
+    public func covers(_ message: String, in name: String) -> Bool {
+        guard let pyx12Message, message.contains(pyx12Message) else { return false }
+        return file.map { $0 == name } ?? true
+    }
 
     /// Every known difference.
     public static let all: [Pyx12Difference] = [
@@ -22,6 +37,25 @@ public struct Pyx12Difference: Sendable {
             pyx12Message: nil,
             pyx12Behaviour: "after one unidentifiable segment, every following segment of the loop as not found",
             reason: "pyx12 loses its place in the loop structure after a segment it cannot identify (an invalid BHT01 or 2320 SBR01) and reports each following segment; claimsgate reports the root cause once and keeps reading the loop, so the sender sees the one thing to fix. The parity test accepts such cascades after a matched first error."),
+        Pyx12Difference(
+            pyx12Message: "HL parent (3) is not a valid parent",
+            pyx12Behaviour: "HL2 and LX numbering errors in the second functional group of multiple-functional-groups.txt",
+            reason: "pyx12 carries its HL and LX counters from one functional group into the next; each group's transaction set numbers its levels and lines from 1, as the guide requires, and the same content in separate interchanges passes pyx12.",
+            file: "multiple-functional-groups.txt"),
+        Pyx12Difference(
+            pyx12Message: "does not match your HL count",
+            pyx12Behaviour: "HL numbering error in the second functional group of multiple-functional-groups.txt",
+            reason: "Same counter carried across functional groups as above.",
+            file: "multiple-functional-groups.txt"),
+        Pyx12Difference(
+            pyx12Message: "Service Line Number 2 does not match my count of 1",
+            pyx12Behaviour: "LX numbering error in the second functional group of multiple-functional-groups.txt",
+            reason: "Same counter carried across functional groups as above.",
+            file: "multiple-functional-groups.txt"),
+        Pyx12Difference(
+            pyx12Message: nil,
+            pyx12Behaviour: "ISA11 = U accepted (the 4010 standards identifier)",
+            reason: "In 5010 ISA11 is the repetition separator; claimsgate rejects U with TA1 016 before reading the interchange. The parity test gives such samples a real separator so both tools read their content."),
         Pyx12Difference(
             pyx12Message: nil,
             pyx12Behaviour: "HL2 (parent not valid) on the next HL after a wrong HL02",

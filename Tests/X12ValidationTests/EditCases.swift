@@ -28,6 +28,7 @@ enum EditCases {
         "ENV-018": .remove("IEA"),
         "ENV-019": .set("IEA", 2, "000000002"),
         "ENV-020": .set("IEA", 1, "2"),
+        "ENV-021": .resentInterchange,
         "ENV-022": .insert(after: "ISA", ["NTE*ADD*STRAY"]),
         "ENV-027": .rawText { $0.replacingOccurrences(of: "~", with: "A") },
         "ENV-030": .set("ISA", 7, "XX"),

@@ -24,7 +24,7 @@ import X12Validation
     func editFiresOnItsMutationOnly(id: String) throws {
         let mutation = try #require(EditCases.all[id], "no mutation for \(id)")
         #expect(!EditHarness.editIDs(EditHarness.bytes(nil)).contains(id), "\(id) fires on the clean file")
-        let fired = EditHarness.editIDs(EditHarness.bytes(mutation))
+        let fired = EditHarness.editIDs(EditHarness.bytes(mutation), resent: mutation.resent)
         #expect(fired.contains(id), "\(id) did not fire; got \(fired.sorted())")
     }
 

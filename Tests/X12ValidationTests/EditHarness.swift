@@ -88,14 +88,15 @@ enum EditHarness {
     }
 
     /// Every edit id claimsgate reports on `bytes`, element-level ids included.
-    static func editIDs(_ bytes: [UInt8]) -> Set<String> {
-        let assessment: FileAssessment
+    static func editIDs(_ bytes: [UInt8], resent: Bool = false) -> Set<String> {
+        var assessment: FileAssessment
         do {
             assessment = try FileAssessor(identity: identity, checksRouting: true)
                 .assess(X12Source(bytes: bytes), partner: partner, receivedDate: CalendarDate(year: 2026, month: 1, day: 15)!)
         } catch {
             return [error.editID]
         }
+        if resent { assessment.rejectRepeated { _ in true } }
         var ids: Set<String> = []
         for interchange in assessment.interchanges {
             ids.formUnion(interchange.issues.map(\.editID))
@@ -119,6 +120,8 @@ struct Mutation: Sendable {
     let edit: @Sendable (inout [String]) -> Void
     var recount = true
     var text: @Sendable (String) -> String = { $0 }
+    /// Whether the gateway has already received this interchange (its register says so).
+    var resent = false
 
     /// Index of the `occurrence`-th segment starting with `prefix`.
     static func index(_ prefix: String, _ occurrence: Int, in segments: [String]) -> Int {
@@ -149,6 +152,8 @@ struct Mutation: Sendable {
     static func custom(recount: Bool = true, _ edit: @escaping @Sendable (inout [String]) -> Void) -> Mutation {
         Mutation(edit: edit, recount: recount)
     }
+
+    static let resentInterchange = Mutation(edit: { _ in }, resent: true)
 
     static func rawText(_ transform: @escaping @Sendable (String) -> String) -> Mutation {
         Mutation(edit: { _ in }, text: transform)
