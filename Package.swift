@@ -64,6 +64,13 @@ let package = Package(
             dependencies: ["ClaimsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "validation-benchmark",
+            dependencies: ["X12Validation", "ClaimsSynthetic"],
+            path: "Benchmarks/ValidationBenchmark"
+        ),
+
         // MARK: Tests
         .target(
             name: "ClaimsTestSupport",
@@ -89,6 +96,10 @@ let package = Package(
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
         .testTarget(name: "SFTPGatewayTests", dependencies: ["SFTPGateway", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "X12ValidationTests",
+            dependencies: ["X12Validation", "ClaimsPipeline", "ClaimsApp", "ClaimsTestSupport"]
+        ),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
         .testTarget(
             name: "ClaimsRiskTests",
