@@ -19,11 +19,12 @@ let package = Package(
         // MARK: C libraries
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: Pure X12 and claims logic
         .target(name: "X12"),
         .target(name: "X12Schema", dependencies: ["X12"]),
-        .target(name: "X12Validation", dependencies: ["X12", "X12Schema", "ClaimsCore"]),
+        .target(name: "X12Validation", dependencies: ["X12", "X12Schema", "ClaimsCore", "CZlib"]),
         .target(name: "ClaimsCore", dependencies: ["X12", "X12Schema"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Validation", "ClaimsCore"]),
         .target(name: "ClaimsSynthetic", dependencies: ["X12", "ClaimsCore"]),

@@ -29,6 +29,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public init?(_ text: String) { self.init(x12: Array(text.utf8)) }
 
+    /// Days in `month` of `year` (leap years included).
+    public static func daysInMonth(_ month: Int, year: Int) -> Int { daysIn(month: month, year: year) }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

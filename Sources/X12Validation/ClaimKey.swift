@@ -1,0 +1,48 @@
+import ClaimsCore
+
+/// What makes two claims the same claim for duplicate detection: submitter, billing NPI, CLM01,
+/// the service date range and CLM02.
+public struct ClaimKey: Sendable, Hashable {
+    public var submitter: String
+    public var billingNPI: String
+    public var patientControlNumber: String
+    public var firstServiceDate: CalendarDate?
+    public var lastServiceDate: CalendarDate?
+    public var totalCharge: Amount
+
+    public init(
+        submitter: String, billingNPI: String, patientControlNumber: String, firstServiceDate: CalendarDate?,
+        lastServiceDate: CalendarDate?, totalCharge: Amount
+    ) {
+        self.submitter = submitter
+        self.billingNPI = billingNPI
+        self.patientControlNumber = patientControlNumber
+        self.firstServiceDate = firstServiceDate
+        self.lastServiceDate = lastServiceDate
+        self.totalCharge = totalCharge
+    }
+
+    /// The key of `claim` sent by `submitter` (1000A NM109).
+    public init(_ claim: Claim, submitter: String) {
+        let dates = ServiceDates(claim)
+        self.init(
+            submitter: submitter, billingNPI: claim.billingProvider.npi ?? "",
+            patientControlNumber: claim.patientControlNumber, firstServiceDate: dates.first,
+            lastServiceDate: dates.last, totalCharge: claim.totalCharge)
+    }
+}
+
+/// Earliest and latest line date of a claim, computed without allocating.
+struct ServiceDates {
+    var first: CalendarDate?
+    var last: CalendarDate?
+
+    init(_ claim: Claim) {
+        for line in claim.serviceLines {
+            guard let from = line.serviceDateFrom else { continue }
+            let to = line.serviceDateTo ?? from
+            if first.map({ from < $0 }) ?? true { first = from }
+            if last.map({ to > $0 }) ?? true { last = to }
+        }
+    }
+}
