@@ -81,6 +81,10 @@ let package = Package(
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "BusinessEditsTests",
+            dependencies: ["X12Validation", "ClaimsCore", "ClaimsPipeline", "ClaimsSynthetic", "ClaimsStore", "ClaimsTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
