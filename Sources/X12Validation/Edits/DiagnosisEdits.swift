@@ -33,28 +33,28 @@ enum DiagnosisEdits {
                 "DX-009", snip: 5, "2300 HI01-2", "the principal diagnosis is an external cause code (V00–Y99)",
                 fix: "External causes describe how an injury happened; list the injury or condition first.", "A7:254")
         ) { claim, _ in
-            fires(claim.diagnoses.first.map { isExternalCause($0.code) } ?? false)
+            fires(claim.diagnoses.first.map { $0.isICD10 && isExternalCause($0.code) } ?? false)
         },
         Check(
             .business(
                 "DX-010", snip: 5, "2300 HI", "a diagnosis for female patients only (pregnancy, female genital organs) on a male patient",
                 fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86")
         ) { claim, _ in
-            fires(claim.patientPerson.gender == "M" && claim.diagnoses.contains { inRanges($0.code, femaleOnly) })
+            fires(claim.patientPerson.gender == "M" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, femaleOnly) })
         },
         Check(
             .business(
                 "DX-011", snip: 5, "2300 HI", "a diagnosis for male patients only (male genital organs, prostate) on a female patient",
                 fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86")
         ) { claim, _ in
-            fires(claim.patientPerson.gender == "F" && claim.diagnoses.contains { inRanges($0.code, maleOnly) })
+            fires(claim.patientPerson.gender == "F" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, maleOnly) })
         },
         Check(
             .business(
                 "DX-012", snip: 5, "2300 HI", "a liveborn infant code (Z38) on a patient older than one year",
                 fix: "Z38 codes belong only on the newborn's birth record; check the code and the birth date.", "A8:255")
         ) { claim, _ in
-            fires(olderThan(claim, years: 1) && claim.diagnoses.contains { inRanges($0.code, newborn) })
+            fires(olderThan(claim, years: 1) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, newborn) })
         },
         Check(
             .business(
@@ -62,7 +62,7 @@ enum DiagnosisEdits {
                 fix: "Perinatal codes are for conditions originating in the perinatal period; check the code.", "A8:255",
                 warn: true)
         ) { claim, _ in
-            fires(olderThan(claim, years: 1) && claim.diagnoses.contains { inRanges($0.code, perinatal) })
+            fires(olderThan(claim, years: 1) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, perinatal) })
         },
         Check(
             .business(
@@ -71,7 +71,7 @@ enum DiagnosisEdits {
         ) { claim, _ in
             guard let birth = claim.patientPerson.birthDate, let first = ServiceDates(claim).first else { return [] }
             let age = birth.years(until: first)
-            return fires((age < 9 || age > 64) && claim.diagnoses.contains { inRanges($0.code, pregnancy) })
+            return fires((age < 9 || age > 64) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, pregnancy) })
         },
         Check(
             .business(
@@ -102,13 +102,13 @@ enum DiagnosisEdits {
         [
             Check(.business(principalID, snip: 5, "2300 HI01-2", "the principal diagnosis \(problem)", fix: fix, principal)) {
                 claim, context in
-                guard let first = claim.diagnoses.first else { return [] }
+                guard let first = claim.diagnoses.first, first.isICD10 else { return [] }
                 return fires(test(first.code, context.codeSets, ServiceDates(claim)))
             },
             Check(.business(otherID, snip: 5, "2300 HI02-2…HI12-2", "a secondary diagnosis \(problem)", fix: fix, other)) {
                 claim, context in
                 let dates = ServiceDates(claim)
-                return fires(claim.diagnoses.dropFirst().contains { test($0.code, context.codeSets, dates) })
+                return fires(claim.diagnoses.dropFirst().contains { $0.isICD10 && test($0.code, context.codeSets, dates) })
             },
         ]
     }
@@ -188,4 +188,9 @@ enum DiagnosisEdits {
     static let newborn = [range("Z38", "Z38")]
     static let perinatal = [range("P00", "P96")]
     static let pregnancy = [range("O00", "O9A")]
+}
+
+extension Diagnosis {
+    /// ICD-10-CM (qualifiers ABK, ABF); ICD-9-CM codes (BK, BF) follow other rules.
+    var isICD10: Bool { qualifier == "ABK" || qualifier == "ABF" }
 }

@@ -34,7 +34,8 @@ enum LineEdits {
         ) { claim, _ in
             linesWhere(claim) { line in
                 guard let first = line.diagnosisPointers.first, first >= 1, first <= claim.diagnoses.count else { return false }
-                return DiagnosisEdits.isExternalCause(claim.diagnoses[first - 1].code)
+                let diagnosis = claim.diagnoses[first - 1]
+                return diagnosis.isICD10 && DiagnosisEdits.isExternalCause(diagnosis.code)
             }
         },
         Check(
