@@ -55,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "claimsgate",
-            dependencies: ["ClaimsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ClaimsApp", "X12Validation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Tests

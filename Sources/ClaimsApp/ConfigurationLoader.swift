@@ -54,7 +54,10 @@ public enum ConfigurationLoader {
                 id: entry.id, name: entry.name,
                 senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
                 positive999: entry.acknowledgments?.positive_999 ?? false,
-                validation: ValidationProfile(policy: entry.acknowledgments?.policy ?? .claimLevel),
+                validation: ValidationProfile(
+                    policy: entry.acknowledgments?.policy ?? .claimLevel,
+                    severityOverrides: entry.edits?.severity ?? [:], disabledEdits: Set(entry.edits?.disabled ?? []),
+                    rules: entry.rules?.partnerRules ?? PartnerRules()),
                 maxFileSize: entry.max_file_size ?? 1 << 30)
         }
     }
@@ -109,6 +112,10 @@ struct PartnersFile: Decodable {
         var sender_ids: [Sender]?
         var acknowledgments: Acknowledgments?
         var max_file_size: Int?
+        /// SNIP 7 requirements (see `PartnerRulesSection`).
+        var rules: PartnerRulesSection?
+        /// Per-edit severity (`reject` / `warning`) and edits switched off, by edit id.
+        var edits: EditSettings?
     }
     var partners: [Partner]?
 }

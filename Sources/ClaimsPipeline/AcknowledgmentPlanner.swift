@@ -145,10 +145,21 @@ public struct AcknowledgmentPlanner: Sendable {
     }
 
     func outcome(_ index: Int, _ verdict: TransactionSetVerdict, fileClaimIndex: Int) -> ClaimOutcome {
-        if verdict.rejectedClaims.contains(index) {
-            // A3:684 — rejected for a syntax error the 999 reported as "accepted with errors".
-            return .rejected([.syntaxErrorOnAcknowledgment])
+        guard verdict.rejectedClaims.contains(index) else {
+            return .accepted(payerClaimControlNumber: Self.claimID(fileID: fileID, claimIndex: fileClaimIndex))
         }
-        return .accepted(payerClaimControlNumber: Self.claimID(fileID: fileID, claimIndex: fileClaimIndex))
+        var statuses: [ClaimStatus] = []
+        let business = verdict.claimFindings.filter { $0.claimIndex == index && $0.severity == .reject }
+        // A3:684 — rejected for a syntax error the 999 reported as "accepted with errors".
+        if business.isEmpty || verdict.findings.contains(where: { $0.claimIndex == index || $0.claimIndex == nil }) {
+            statuses.append(.syntaxErrorOnAcknowledgment)
+        }
+        // Each rejecting business edit with its own STC composite (A6/A7/A8…), once.
+        for finding in business {
+            guard case .claimStatus(let category, let code, let entity) = finding.edit.outcome else { continue }
+            let status = ClaimStatus(category: category, code: code, entity: entity)
+            if !statuses.contains(status) { statuses.append(status) }
+        }
+        return .rejected(statuses)
     }
 }

@@ -83,20 +83,26 @@ public struct FileProcessor: Sendable {
                 reason: "file of \(bytes.count) bytes exceeds the partner's limit of \(partner.maxFileSize)", logger: logger)
         }
         let assessor = FileAssessor(identity: identity)
-        let assessment: FileAssessment
+        var assessment: FileAssessment
+        let receivedDate = CalendarDate(utc: file.receivedAt)
         do {
-            let receivedDate = CalendarDate(utc: file.receivedAt)
             assessment = try await Blocking.run {
                 try assessor.assess(X12Source(bytes: bytes), partner: partner, receivedDate: receivedDate)
             }
         } catch let error as EnvelopeError {
             return try await quarantine(file, at: url, code: "not-x12", reason: error.reason, logger: logger)
         }
+        let submissions = ClaimSubmissionRepository(database: database)
+        let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
+        let prior = try await submissions.accepted(
+            among: assessment.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: file.id)
+        assessment.markDuplicates(prior, profile: partner.validation)
         var record = file
         if record.state == .processing {
             try await files.recordInterchangeCount(record.id, assessment.interchanges.count)
             let rows = assessment.claimOutcomes.map { ClaimRow(claim: $0.claim, state: $0.accepted ? .accepted : .rejected) }
             try await ClaimRepository(database: database).storeClaims(fileID: record.id, rows)
+            try await submissions.record(assessment.acceptedClaimKeys, fileID: record.id)
             try await advance(&record, to: .persisted)
         }
         if record.state == .persisted {

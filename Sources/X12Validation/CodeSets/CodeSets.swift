@@ -105,7 +105,9 @@ public struct CodeSets: Sendable {
         } else {
             try Data(bytes).write(to: temporary)
         }
-        _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+        guard rename(temporary.path, target.path) == 0 else {
+            throw Gzip.Failure(description: "cannot replace \(target.path)")
+        }
         return merged
     }
 }

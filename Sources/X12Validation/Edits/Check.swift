@@ -77,3 +77,18 @@ extension CalendarDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 }
+
+/// Earliest and latest line date of a claim, computed without allocating.
+struct ServiceDates {
+    var first: CalendarDate?
+    var last: CalendarDate?
+
+    init(_ claim: Claim) {
+        for line in claim.serviceLines {
+            guard let from = line.serviceDateFrom else { continue }
+            let to = line.serviceDateTo ?? from
+            if first.map({ from < $0 }) ?? true { first = from }
+            if last.map({ to > $0 }) ?? true { last = to }
+        }
+    }
+}

@@ -2,8 +2,8 @@ import ClaimsCore
 
 /// Duplicate claims (SNIP 7): the same claim (submitter, billing NPI, CLM01, dates of service,
 /// total charge) sent again, within this file or after an earlier file was accepted.
-enum DuplicateEdits {
-    static let prior = Edit.business(
+public enum DuplicateEdits {
+    public static let prior = Edit.business(
         "DUP-001", snip: 7, "2300 CLM01",
         "duplicate of a claim already accepted from this submitter (same billing NPI, CLM01, dates of service and charge)",
         fix: "Do not resend accepted claims; to change one, send a replacement (CLM05-3 = 7 with REF*F8).", "A3:78")

@@ -1,5 +1,3 @@
-import ClaimsCore
-
 /// What makes two claims the same claim for duplicate detection: submitter, billing NPI, CLM01,
 /// the service date range and CLM02.
 public struct ClaimKey: Sendable, Hashable {
@@ -24,25 +22,26 @@ public struct ClaimKey: Sendable, Hashable {
 
     /// The key of `claim` sent by `submitter` (1000A NM109).
     public init(_ claim: Claim, submitter: String) {
-        let dates = ServiceDates(claim)
-        self.init(
-            submitter: submitter, billingNPI: claim.billingProvider.npi ?? "",
-            patientControlNumber: claim.patientControlNumber, firstServiceDate: dates.first,
-            lastServiceDate: dates.last, totalCharge: claim.totalCharge)
-    }
-}
-
-/// Earliest and latest line date of a claim, computed without allocating.
-struct ServiceDates {
-    var first: CalendarDate?
-    var last: CalendarDate?
-
-    init(_ claim: Claim) {
+        var first: CalendarDate?
+        var last: CalendarDate?
         for line in claim.serviceLines {
             guard let from = line.serviceDateFrom else { continue }
             let to = line.serviceDateTo ?? from
             if first.map({ from < $0 }) ?? true { first = from }
             if last.map({ to > $0 }) ?? true { last = to }
         }
+        self.init(
+            submitter: submitter, billingNPI: claim.billingProvider.npi ?? "",
+            patientControlNumber: claim.patientControlNumber, firstServiceDate: first, lastServiceDate: last,
+            totalCharge: claim.totalCharge)
     }
 }
+
+/// Claims accepted earlier, for duplicate detection (edit DUP-001); PostgreSQL in ClaimsStore.
+public protocol ClaimSubmissionRegistry: Sendable {
+    /// The keys among `keys` accepted from files other than `fileID` on or after `since`.
+    func accepted(among keys: [ClaimKey], since: CalendarDate, excludingFile fileID: Int64) async throws -> Set<ClaimKey>
+    /// Records the accepted claims of `fileID` (claim index within the file, key); idempotent.
+    func record(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws
+}
+
