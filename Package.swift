@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
         .testTarget(
             name: "BusinessEditsTests",
-            dependencies: ["X12Validation", "ClaimsCore", "ClaimsPipeline", "ClaimsSynthetic", "ClaimsStore", "ClaimsTestSupport"]
+            dependencies: ["X12Validation", "ClaimsCore", "ClaimsPipeline", "ClaimsSynthetic", "ClaimsStore", "ClaimsApp", "ClaimsTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
