@@ -5,5 +5,5 @@ struct ClaimsGate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claimsgate",
         abstract: "Healthcare claims intake gateway for X12 837P (005010X222A1).",
-        subcommands: [Serve.self, Validate.self, Generate.self, CodeSetsCommand.self])
+        subcommands: [Serve.self, Validate.self, Generate.self, CodeSetsCommand.self, BenchEdits.self])
 }
