@@ -77,7 +77,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ClaimsPipelineTests",
-            dependencies: ["ClaimsPipeline", "X12Acknowledgments", "X12Validation", "ClaimsTestSupport"]
+            dependencies: [
+                "ClaimsPipeline", "ClaimsStore", "ClaimsSynthetic", "X12Acknowledgments", "X12Validation", "ClaimsTestSupport",
+            ]
         ),
         .testTarget(name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "X12", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),

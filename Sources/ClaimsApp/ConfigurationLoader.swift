@@ -50,7 +50,7 @@ public enum ConfigurationLoader {
     public static func loadPartners(_ url: URL) throws -> [PartnerConfiguration] {
         let file: PartnersFile = try decode(url)
         return (file.partners ?? []).map { entry in
-            PartnerConfiguration(
+            var partner = PartnerConfiguration(
                 id: entry.id, name: entry.name,
                 senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
                 positive999: entry.acknowledgments?.positive_999 ?? false,
@@ -59,6 +59,8 @@ public enum ConfigurationLoader {
                     severityOverrides: entry.edits?.severity ?? [:], disabledEdits: Set(entry.edits?.disabled ?? []),
                     rules: entry.rules?.partnerRules ?? PartnerRules()),
                 maxFileSize: entry.max_file_size ?? 1 << 30)
+            if let grouping = entry.acknowledgments?.claim_acknowledgments { partner.claimAcknowledgmentGrouping = grouping }
+            return partner
         }
     }
 
@@ -106,6 +108,7 @@ struct PartnersFile: Decodable {
         struct Acknowledgments: Decodable {
             var positive_999: Bool?
             var policy: RejectionPolicy?
+            var claim_acknowledgments: ClaimAcknowledgmentGrouping?
         }
         var id: String
         var name: String?

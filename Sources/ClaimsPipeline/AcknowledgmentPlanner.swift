@@ -75,12 +75,12 @@ public struct AcknowledgmentPlanner: Sendable {
                 reports.append(
                     ClaimAcknowledgmentReport(header: parsed.header, receivedDate: timestamp.date, decisions: decisions))
             }
-            if !reports.isEmpty {
-                let reports = reports
-                let source = InformationSource(name: identity.name, identifier: identity.id)
+            let source = InformationSource(name: identity.name, identifier: identity.id)
+            let batches = partner.claimAcknowledgmentGrouping == .perTransactionSet ? reports.map { [$0] } : [reports]
+            for batch in batches where !batch.isEmpty {
                 planned.append(
                     PlannedAcknowledgment(kind: .claim) {
-                        ClaimAcknowledgmentBuilder.build(reports, source: source, envelope: envelope($0), groupControlNumber: $0)
+                        ClaimAcknowledgmentBuilder.build(batch, source: source, envelope: envelope($0), groupControlNumber: $0)
                     })
             }
         }
@@ -145,21 +145,19 @@ public struct AcknowledgmentPlanner: Sendable {
     }
 
     func outcome(_ index: Int, _ verdict: TransactionSetVerdict, fileClaimIndex: Int) -> ClaimOutcome {
-        guard verdict.rejectedClaims.contains(index) else {
-            return .accepted(payerClaimControlNumber: Self.claimID(fileID: fileID, claimIndex: fileClaimIndex))
+        if verdict.rejectedClaims.contains(index) {
+            var statuses: [ClaimStatus] = []
+            // A3:684: rejected for a syntax error the 999 reported as "accepted with errors".
+            if verdict.findings.contains(where: { $0.claimIndex == index || $0.claimIndex == nil }) {
+                statuses.append(.syntaxErrorOnAcknowledgment)
+            }
+            for finding in verdict.claimFindings where finding.claimIndex == index && finding.severity == .reject {
+                guard case .claimStatus(let category, let status, let entity) = finding.edit.outcome else { continue }
+                let code = ClaimStatus(category: category, code: status, entity: entity)
+                if !statuses.contains(code) { statuses.append(code) }
+            }
+            return .rejected(statuses.isEmpty ? [.syntaxErrorOnAcknowledgment] : statuses)
         }
-        var statuses: [ClaimStatus] = []
-        let business = verdict.claimFindings.filter { $0.claimIndex == index && $0.severity == .reject }
-        // A3:684 — rejected for a syntax error the 999 reported as "accepted with errors".
-        if business.isEmpty || verdict.findings.contains(where: { $0.claimIndex == index || $0.claimIndex == nil }) {
-            statuses.append(.syntaxErrorOnAcknowledgment)
-        }
-        // Each rejecting business edit with its own STC composite (A6/A7/A8…), once.
-        for finding in business {
-            guard case .claimStatus(let category, let code, let entity) = finding.edit.outcome else { continue }
-            let status = ClaimStatus(category: category, code: code, entity: entity)
-            if !statuses.contains(status) { statuses.append(status) }
-        }
-        return .rejected(statuses)
+        return .accepted(payerClaimControlNumber: Self.claimID(fileID: fileID, claimIndex: fileClaimIndex))
     }
 }

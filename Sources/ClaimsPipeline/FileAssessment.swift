@@ -23,6 +23,16 @@ public struct FileAssessment: Sendable {
         }
     }
 
+    /// Rejects (TA1 025) the interchanges whose sender and ISA13 the gateway already received in
+    /// another file; nothing inside them is processed.
+    public mutating func rejectRepeated(_ isRepeated: (InterchangeHeader) -> Bool) {
+        for index in interchanges.indices where !interchanges[index].isRejected {
+            guard isRepeated(interchanges[index].interchange.header) else { continue }
+            interchanges[index].issues.append(.duplicateControlNumber)
+            interchanges[index].groups = []
+        }
+    }
+
     /// Number of CLM segments read, whatever their fate.
     public var claimCount: Int {
         interchanges.flatMap(\.groups).flatMap(\.transactionSets).reduce(0) { $0 + ($1.parsed?.claims.count ?? 0) }

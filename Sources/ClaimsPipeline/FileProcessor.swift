@@ -92,6 +92,7 @@ public struct FileProcessor: Sendable {
         } catch let error as EnvelopeError {
             return try await quarantine(file, at: url, code: "not-x12", reason: error.reason, logger: logger)
         }
+        try await rejectRepeatedInterchanges(in: &assessment, of: file, partner: partner)
         let submissions = ClaimSubmissionRepository(database: database)
         let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
         let prior = try await submissions.accepted(
@@ -120,6 +121,19 @@ public struct FileProcessor: Sendable {
                 "file.claims": "\(assessment.claimCount)",
                 "file.claims.accepted": "\(outcomes.count(where: \.accepted))",
             ])
+    }
+
+    /// Checks the file's interchanges against the register of those already received from the
+    /// partner (TA1 025 for a repeat), then registers them. Deterministic on resume: the file's own
+    /// registrations are excluded from the check.
+    func rejectRepeatedInterchanges(in assessment: inout FileAssessment, of file: FileRecord, partner: PartnerConfiguration)
+        async throws
+    {
+        let register = InterchangeRepository(database: database)
+        let keys = assessment.interchanges.filter { !$0.isRejected }.map { InterchangeRepository.Key($0.interchange.header) }
+        let repeated = try await register.duplicates(of: keys, partner: partner.id, excludingFile: file.id)
+        assessment.rejectRepeated { repeated.contains(InterchangeRepository.Key($0)) }
+        try await register.record(keys, partner: partner.id, fileID: file.id)
     }
 
     /// Moves the file's row to the state after its current one; fails when another worker moved
@@ -195,5 +209,11 @@ extension AcknowledgmentTimestamp {
         let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         self.init(
             date: CalendarDate(year: c.year!, month: c.month!, day: c.day!)!, hour: c.hour!, minute: c.minute!)
+    }
+}
+
+extension InterchangeRepository.Key {
+    init(_ header: InterchangeHeader) {
+        self.init(senderQualifier: header.senderQualifier, senderID: header.senderID, controlNumber: header.controlNumber)
     }
 }

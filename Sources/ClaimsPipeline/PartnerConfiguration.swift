@@ -18,6 +18,9 @@ public struct PartnerConfiguration: Sendable, Equatable {
     public var senderIDs: [SenderID]
     /// Send a 999 even when every transaction set was accepted.
     public var positive999: Bool
+    /// One 277CA interchange per inbound interchange (one ST per received transaction set), or
+    /// one 277CA interchange per received transaction set.
+    public var claimAcknowledgmentGrouping: ClaimAcknowledgmentGrouping = .perInterchange
     /// SNIP 1–2 policy and per-edit severity overrides.
     public var validation: ValidationProfile
     /// Largest file accepted, in bytes.
@@ -42,4 +45,9 @@ public struct PartnerConfiguration: Sendable, Equatable {
     public func owns(qualifier: String, id: String) -> Bool {
         senderIDs.contains { $0.qualifier == qualifier && $0.id == id }
     }
+}
+
+public enum ClaimAcknowledgmentGrouping: String, Sendable, Codable {
+    case perInterchange = "per-interchange"
+    case perTransactionSet = "per-transaction-set"
 }

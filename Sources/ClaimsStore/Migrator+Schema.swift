@@ -1,6 +1,6 @@
 extension Migrator {
     /// The gateway's schema, in order. Append new migrations; never edit an applied one.
-    public static let schema: [Migration] = [initialSchema, claimSubmissions]
+    public static let schema: [Migration] = [initialSchema, interchangeRegister, claimSubmissions]
 
     /// Files and their state machine, claims without PHI, service lines, acknowledgments sent, and
     /// outgoing control numbers.
@@ -89,6 +89,27 @@ extension Migrator {
                 last_value bigint NOT NULL,
                 PRIMARY KEY (partner, kind)
             );
+            """)
+
+    /// Interchanges received per sender, to reject a resent ISA13 (TA1 025), and a view that
+    /// answers "which acknowledgment covered claim X".
+    static let interchangeRegister = Migration(
+        version: 2, name: "interchange register and claim acknowledgments",
+        sql: """
+            CREATE TABLE interchanges (
+                file_id bigint NOT NULL REFERENCES files (id),
+                partner text NOT NULL,
+                sender_qualifier text NOT NULL,
+                sender_id text NOT NULL,
+                control_number text NOT NULL,
+                received_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (partner, sender_qualifier, sender_id, control_number, file_id)
+            );
+
+            CREATE VIEW claim_acknowledgments AS
+                SELECT c.id AS claim_id, c.file_id, c.patient_control_number, c.transaction_set_control_number,
+                       c.status, a.kind, a.file_name, a.interchange_control_number, a.created_at
+                FROM claims c JOIN acknowledgments a ON a.file_id = c.file_id;
             """)
 
     /// Keys of accepted claims for duplicate detection (edit DUP-001): submitter, billing NPI,

@@ -70,6 +70,8 @@ public enum InterchangeIssue: Sendable, Hashable {
     case missingTrailer
     case segmentOutsideGroup(SegmentID)
     case invalidField(element: Int, noteCode: String)
+    /// The sender already sent an interchange with this ISA13 (found in the gateway's register).
+    case duplicateControlNumber
 
     public var ta1NoteCode: String {
         switch self {
@@ -78,6 +80,7 @@ public enum InterchangeIssue: Sendable, Hashable {
         case .missingTrailer: "023"
         case .segmentOutsideGroup: "024"
         case .invalidField(_, let code): code
+        case .duplicateControlNumber: "025"
         }
     }
 
@@ -92,6 +95,7 @@ public enum InterchangeIssue: Sendable, Hashable {
         case .missingTrailer: "the interchange has no IEA trailer (file truncated?)"
         case .segmentOutsideGroup(let id): "segment \(id) appears outside a GS/GE functional group"
         case .invalidField(let element, _): "ISA\(element < 10 ? "0" : "")\(element) is invalid"
+        case .duplicateControlNumber: "ISA13 repeats an interchange control number this sender already used"
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimsPipeline
 import ClaimsSynthetic
 import Foundation
 
@@ -42,6 +43,6 @@ struct Generate: AsyncParsableCommand {
         try file.write(to: handle)
         try handle.close()
         // Renamed only when complete, so an inbox watcher never takes a half-written file.
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+        try DurableFile.move(temporary, to: url)
     }
 }

@@ -5,7 +5,7 @@ extension EditCases {
     static let lines: [String: EditCase] = [
         "SVC-013": .claim { $0.serviceLines[0].diagnosisPointers = [1, 3] },
         "SVC-049": .claim { $0.serviceLines[0].diagnosisPointers = [] },
-        "SVC-012": .claim { $0.serviceLines[0].diagnosisPointers = [1, 1] },
+        "SVC-081": .claim { $0.serviceLines[0].diagnosisPointers = [1, 1] },
         "SVC-014": .claim(setup: { $0.diagnoses.append(Diagnosis(qualifier: "ABF", code: "W010XXA"))
             $0.serviceLines[1].diagnosisPointers = [1, 3] }) { $0.serviceLines[1].diagnosisPointers = [3, 1] },
         "SVC-015": .claim { $0.diagnoses.append(Diagnosis(qualifier: "ABF", code: "E785")) },

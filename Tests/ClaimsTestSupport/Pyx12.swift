@@ -25,8 +25,13 @@ public enum Pyx12 {
         }
     }
 
-    /// Validates the X12 file at `path`.
+    /// Validates the X12 file at `path`. pyx12 writes a 997 beside its input, so it is given a
+    /// copy in a temporary directory, never the original.
     public static func validate(_ path: URL) throws -> Verdict {
+        try validate(bytes: [UInt8](try Data(contentsOf: path)), name: path.lastPathComponent)
+    }
+
+    static func validateInPlace(_ path: URL) throws -> Verdict {
         guard let executable = locate("x12valid") else { throw Failure.notInstalled }
         let process = Process()
         process.executableURL = executable
@@ -53,7 +58,7 @@ public enum Pyx12 {
         let directory = try TemporaryDirectory()
         let url = directory.url.appendingPathComponent(name)
         try Data(bytes).write(to: url)
-        return try validate(url)
+        return try validateInPlace(url)
     }
 
     static func locate(_ name: String) -> URL? {

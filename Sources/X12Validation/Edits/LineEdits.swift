@@ -19,7 +19,7 @@ enum LineEdits {
         },
         Check(
             .business(
-                "SVC-012", snip: 4, "2400 SV107", "a diagnosis pointer is repeated on the same line",
+                "SVC-081", snip: 4, "2400 SV107", "a diagnosis pointer is repeated on the same line",
                 fix: "List each diagnosis pointer once per line.", "A7:477")
         ) { claim, _ in
             linesWhere(claim) { line in

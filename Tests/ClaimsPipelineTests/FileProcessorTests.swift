@@ -1,0 +1,122 @@
+import ClaimsCore
+import ClaimsPipeline
+import ClaimsStore
+import ClaimsTestSupport
+import Foundation
+import Logging
+import Testing
+
+/// The file's life against a real PostgreSQL: every step recorded, each safe to repeat after a
+/// crash, nothing processed twice.
+@Suite struct FileProcessorTests {
+    static let partner = PartnerConfiguration(
+        id: "demo", senderIDs: [.init(qualifier: "ZZ", id: "DEMOSUBMITTER")], positive999: true)
+
+    struct Setup {
+        let root: TemporaryDirectory
+        let processor: FileProcessor
+        let database: Database
+
+        init(_ database: TestDatabase) throws {
+            root = try TemporaryDirectory()
+            self.database = database.database
+            let base = root.url.appendingPathComponent("var")
+            processor = FileProcessor(
+                identity: GatewayIdentity(),
+                directories: PipelineDirectories(
+                    processing: base.appendingPathComponent("processing"),
+                    archive: base.appendingPathComponent("archive"),
+                    quarantine: base.appendingPathComponent("quarantine"), outbox: base.appendingPathComponent("outbox")),
+                acknowledgmentFileName: "{timestamp}_{name}_{kind}.x12", database: database.database,
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        }
+
+        var outbox: URL { processor.directories.outbox(for: "demo") }
+
+        func fixture(_ name: String, claims: Int = 6, seed: Int = 7) throws -> URL {
+            let inbox = root.url.appendingPathComponent("inbox/demo")
+            try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+            let url = inbox.appendingPathComponent(name)
+            try IndependentFixture.write(claims: claims, to: url, seed: seed)
+            return url
+        }
+    }
+
+    @Test func fileGoesFromInboxToArchiveWithRowsAndAcknowledgments() async throws {
+        try await TestDatabase.with { database in
+            let setup = try Setup(database)
+            let url = try setup.fixture("a.x12")
+            try await setup.processor.intake(url, partner: Self.partner, channel: .inbox)
+            let record = try #require(try await FileRepository(database: setup.database).files(inState: [.archived]).first)
+            #expect(!FileManager.default.fileExists(atPath: url.path))
+            #expect(FileManager.default.fileExists(atPath: try #require(record.storedPath)))
+            #expect(try await ClaimRepository(database: setup.database).claimCount(fileID: record.id) == 6)
+            let acknowledgments = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
+            #expect(Set(acknowledgments.map(\.kind.rawValue)) == ["999", "277CA"])
+            #expect(GatewayProcess.files(under: setup.outbox).count == 2)
+        }
+    }
+
+    /// The same interchange sent again (same sender, same ISA13) under another name: TA1 R/025,
+    /// no 999, no 277CA, no claims stored a second time.
+    @Test func resentInterchangeIsRejectedWithTA1() async throws {
+        try await TestDatabase.with { database in
+            let setup = try Setup(database)
+            try await setup.processor.intake(try setup.fixture("first.x12"), partner: Self.partner, channel: .inbox)
+            try await setup.processor.intake(try setup.fixture("again.x12"), partner: Self.partner, channel: .inbox)
+            let names = GatewayProcess.files(under: setup.outbox)
+            let ta1 = try #require(names.first { $0.hasSuffix("_again.x12_TA1.x12") })
+            let text = try String(contentsOf: setup.outbox.appendingPathComponent(ta1), encoding: .utf8)
+            #expect(text.contains("*R*025~"))
+            #expect(!names.contains { $0.contains("_again.x12_999") || $0.contains("_again.x12_277CA") })
+            let files = try await FileRepository(database: setup.database).files(inState: [.archived])
+            let again = try #require(files.first { $0.originalName == "again.x12" })
+            #expect(try await ClaimRepository(database: setup.database).claimCount(fileID: again.id) == 0)
+        }
+    }
+
+    /// A crash after the claims were stored and the 999 was written, before the 277CA: resuming
+    /// writes the 277CA, keeps the 999 it already wrote, and stores no claim twice.
+    @Test func resumeAfterCrashFinishesWithoutRepeatingAnything() async throws {
+        try await TestDatabase.with { database in
+            let setup = try Setup(database)
+            let files = FileRepository(database: setup.database)
+            let url = try setup.fixture("crash.x12", claims: 9)
+            let bytes = [UInt8](try Data(contentsOf: url))
+            var record = try await files.registerFile(
+                partner: "demo", channel: .inbox, originalName: "crash.x12", sha256: SHA256.hex(bytes),
+                sizeBytes: Int64(bytes.count))
+            let processing = setup.processor.directories.processing.appendingPathComponent("\(record.id)_crash.x12")
+            try DurableFile.move(url, to: processing)
+            #expect(try await files.transition(record.id, from: [.received], to: .processing, storedPath: processing.path))
+            record = try #require(try await files.file(record.id))
+
+            // First run, interrupted: resume once fully, then replay the crash point by rolling the
+            // state back to `persisted` and removing the 277CA's record and file.
+            try await setup.processor.resume(record, partner: Self.partner)
+            let firstAcks = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
+            let ack999 = try #require(firstAcks.first { $0.kind.rawValue == "999" })
+            let ack277 = try #require(firstAcks.first { $0.kind.rawValue == "277CA" })
+            let bytes999 = try Data(contentsOf: setup.outbox.appendingPathComponent(ack999.fileName))
+            try await setup.database.withConnection { connection in
+                try connection.execute("DELETE FROM acknowledgments WHERE kind = '277CA'")
+                try connection.execute("UPDATE files SET state = 'persisted', stored_path = $1", parameters: [processing.path])
+            }
+            let archived = try #require(try await files.file(record.id)?.storedPath)
+            #expect(archived == processing.path)
+            try FileManager.default.moveItem(
+                at: setup.processor.directories.archive(receivedAt: record.receivedAt).appendingPathComponent(
+                    "\(record.id)_crash.x12"),
+                to: processing)
+            try FileManager.default.removeItem(at: setup.outbox.appendingPathComponent(ack277.fileName))
+
+            try await setup.processor.resume(try #require(try await files.file(record.id)), partner: Self.partner)
+            #expect(try await files.file(record.id)?.state == .archived)
+            #expect(try await ClaimRepository(database: setup.database).claimCount(fileID: record.id) == 9)
+            #expect(try Data(contentsOf: setup.outbox.appendingPathComponent(ack999.fileName)) == bytes999)
+            #expect(GatewayProcess.files(under: setup.outbox) == [ack277.fileName, ack999.fileName].sorted())
+            let acknowledgments = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
+            #expect(acknowledgments.count == 2)
+        }
+    }
+}
