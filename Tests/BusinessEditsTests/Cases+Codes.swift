@@ -44,7 +44,7 @@ extension EditCases {
             $0.serviceLines[1].details.description = nil
         },
         "SVC-055": .claim { $0.serviceLines[0].modifiers = ["2"] },
-        "SVC-056": .claim(setup: { $0.serviceLines[1].modifiers = ["RT"] }) { $0.serviceLines[1].modifiers = ["XX"] },
+        "SVC-056": .claim(setup: { $0.serviceLines[1].modifiers = ["RT"] }) { $0.serviceLines[1].modifiers = ["ZZ"] },
         "SVC-004": .claim { $0.serviceLines[0].modifiers = ["25", "25"] },
         "SVC-005": .claim(setup: { $0.serviceLines[0].modifiers = ["59"] }) { $0.serviceLines[0].modifiers = ["59", "XS"] },
         "SVC-075": .claim(setup: { $0.serviceLines[0].modifiers = ["26"] }) { $0.serviceLines[0].modifiers = ["26", "TC"] },

@@ -13,6 +13,8 @@ enum AddressEdits {
         var entity: String?
         var claimAddress: (@Sendable (Claim) -> Address?)?
         var lineAddress: (@Sendable (ServiceLine) -> Address?)?
+        /// Payers route on their id, not their address: its edits only warn.
+        var warnOnly: Bool { entity == "PR" }
     }
 
     static let holders: [Holder] = [
@@ -52,7 +54,8 @@ enum AddressEdits {
             Check(
                 .business(
                     id(holder.number), snip: 5, "\(holder.loop) N402", "\(holder.name) state or province code is not a USPS or Canada Post code",
-                    fix: "Use the two-letter postal abbreviation (e.g. NY, PR, ON).", status("501", "A7")),
+                    fix: "Use the two-letter postal abbreviation (e.g. NY, PR, ON).", status("501", "A7"),
+                    warn: holder.warnOnly),
                 check { address, sets in
                     guard let state = address.state, !sets.states.isEmpty else { return false }
                     return !sets.states.contains(state)
@@ -60,7 +63,8 @@ enum AddressEdits {
             Check(
                 .business(
                     id(holder.number + 1), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code is not 5 or 9 digits",
-                    fix: "Send a US ZIP code as 5 or 9 digits without the hyphen (e.g. 100011234).", status("500", "A7")),
+                    fix: "Send a US ZIP code as 5 or 9 digits without the hyphen (e.g. 100011234).", status("500", "A7"),
+                    warn: holder.warnOnly),
                 check { address, sets in
                     guard let zip = address.postalCode, isUS(address, sets) else { return false }
                     let count = zip.utf8.count
@@ -70,7 +74,7 @@ enum AddressEdits {
                 .business(
                     id(holder.number + 2), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code does not belong to the state given",
                     fix: "Check the ZIP code and the state (N402) of the address: the ZIP's first three digits are not served there.",
-                    status("500", "A8")),
+                    status("500", "A8"), warn: holder.warnOnly),
                 check { address, sets in
                     guard let zip = address.postalCode, let state = address.state, isUS(address, sets) else { return false }
                     return sets.zipPrefixes.zip(zip, isIn: state) == false

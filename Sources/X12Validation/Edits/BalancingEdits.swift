@@ -20,17 +20,21 @@ enum BalancingEdits {
         },
         Check(
             .business(
-                "COB-006", snip: 3, "2320 CAS, AMT*D",
-                "other payer's claim-level adjudication does not balance: CLM02 minus the 2320 adjustments must equal the payer paid amount (AMT*D)",
-                fix: "Copy the other payer's remittance exactly: every CAS adjustment and the paid amount, so that charge - adjustments = paid.",
+                "COB-006", snip: 3, "2320 AMT*D, CAS; 2430 CAS",
+                "other payer's adjudication does not balance: CLM02 minus that payer's claim and line adjustments (CAS) must equal its paid amount (AMT*D)",
+                fix: "Copy the other payer's remittance exactly: every claim- and line-level CAS adjustment and the paid amount.",
                 "A7:672")
         ) { claim, _ in
             var violations: [RuleViolation] = []
-            for payer in claim.otherPayers where !payer.adjustments.isEmpty && !hasLineAdjudication(claim, payer.payerID) {
-                let adjusted = payer.adjustments.reduce(Amount.zero) { $0 + $1.amount }
-                if claim.totalCharge.cents - adjusted.cents != (payer.paidAmount ?? .zero).cents {
-                    violations.append(RuleViolation())
+            for payer in claim.otherPayers {
+                guard let paid = payer.paidAmount else { continue }
+                var adjusted = payer.adjustments.reduce(Amount.zero) { $0 + $1.amount }
+                for line in claim.serviceLines {
+                    for adjudication in line.details.adjudications where adjudication.payerID == payer.payerID {
+                        adjusted += adjudication.adjustments.reduce(Amount.zero) { $0 + $1.amount }
+                    }
                 }
+                if claim.totalCharge.cents - adjusted.cents != paid.cents { violations.append(RuleViolation()) }
             }
             return violations
         },
@@ -51,8 +55,8 @@ enum BalancingEdits {
         Check(
             .business(
                 "COB-008", snip: 3, "2320 AMT*D, 2430 SVD02",
-                "the other payer's paid amount (2320 AMT*D) does not equal the sum of its line paid amounts (SVD02)",
-                fix: "Make AMT*D the total the other payer paid, equal to the sum of SVD02 for that payer.", "A7:672")
+                "the other payer's paid amount (2320 AMT*D) does not equal the sum of its line paid amounts (SVD02) less its claim-level adjustments",
+                fix: "Make AMT*D the sum of SVD02 for that payer minus the claim-level CAS amounts in 2320.", "A7:672")
         ) { claim, _ in
             var violations: [RuleViolation] = []
             for payer in claim.otherPayers where hasLineAdjudication(claim, payer.payerID) {
@@ -62,7 +66,8 @@ enum BalancingEdits {
                         lines += adjudication.paidAmount
                     }
                 }
-                if lines != (payer.paidAmount ?? .zero) { violations.append(RuleViolation()) }
+                let adjusted = payer.adjustments.reduce(Amount.zero) { $0 + $1.amount }
+                if lines.cents - adjusted.cents != (payer.paidAmount ?? .zero).cents { violations.append(RuleViolation()) }
             }
             return violations
         },

@@ -6,8 +6,8 @@ enum COBEdits {
         Check(
             .business(
                 "COB-011", snip: 4, "2330B NM109", "an other payer (2330B) has the destination payer's id",
-                fix: "2320/2330B list the payers that paid before this one; remove the destination payer from them.",
-                "A7:479")
+                fix: "2320/2330B list the other coverages; the same payer id is right only for a second policy with the same payer.",
+                "A7:479", warn: true)
         ) { claim, _ in
             fires(claim.otherPayers.contains { !$0.payerID.isEmpty && $0.payerID == claim.payer.identifier })
         },

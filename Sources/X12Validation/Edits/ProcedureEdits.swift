@@ -79,7 +79,8 @@ enum ProcedureEdits {
             return linesWhere(claim) { line in
                 line.modifiers.contains { modifier in
                     modifier.utf8.count == 2 && modifier.isAlphanumericASCII && !modifier.isAllDigits
-                        && !cptAlphanumericModifiers.contains(modifier) && !modifiers.contains(modifier)
+                        && !cptAlphanumericModifiers.contains(modifier) && !isAmbulanceOriginDestination(modifier)
+                        && !modifiers.contains(modifier)
                 }
             }
         },
@@ -162,6 +163,13 @@ enum ProcedureEdits {
         }
     }
 
+    /// Ambulance origin/destination modifiers: any two of D, E, G, H, I, J, N, P, R, S, X (HCPCS
+    /// manual; not listed one by one in the HCPCS modifier file).
+    static func isAmbulanceOriginDestination(_ modifier: String) -> Bool {
+        modifier.utf8.allSatisfy { ambulanceLocations.contains($0) }
+    }
+
+    static let ambulanceLocations: Set<UInt8> = Set("DEGHIJNPRSX".utf8)
     static let xModifiers: Set<String> = ["XE", "XP", "XS", "XU"]
     /// CPT's own alphanumeric modifiers (anesthesia physical status, performance measures).
     static let cptAlphanumericModifiers: Set<String> = ["P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P", "8P"]
