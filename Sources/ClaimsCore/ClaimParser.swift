@@ -7,6 +7,12 @@ public struct ParsedTransactionSet: Sendable {
     public var header: SubmissionHeader
     public var claims: [Claim]
     public var structureErrors: [StructureError]
+
+    public init(header: SubmissionHeader, claims: [Claim], structureErrors: [StructureError]) {
+        self.header = header
+        self.claims = claims
+        self.structureErrors = structureErrors
+    }
 }
 
 /// Reads 837P 005010X222A1 transaction sets into typed claims.
