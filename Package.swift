@@ -20,11 +20,12 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibSSH", pkgConfig: "libssh", providers: [.apt(["libssh-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: Pure X12 and claims logic
         .target(name: "X12"),
         .target(name: "X12Schema", dependencies: ["X12"]),
-        .target(name: "X12Validation", dependencies: ["X12", "X12Schema", "ClaimsCore"]),
+        .target(name: "X12Validation", dependencies: ["X12", "X12Schema", "ClaimsCore", "CZlib"]),
         .target(name: "ClaimsCore", dependencies: ["X12", "X12Schema"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Validation", "ClaimsCore"]),
         .target(name: "ClaimsSynthetic", dependencies: ["X12", "ClaimsCore"]),
@@ -67,7 +68,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "claimsgate",
-            dependencies: ["ClaimsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ClaimsApp", "X12Validation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "validation-benchmark",
+            dependencies: ["X12Validation", "ClaimsSynthetic"],
+            path: "Benchmarks/ValidationBenchmark"
         ),
 
         // MARK: Benchmarks
@@ -104,6 +112,10 @@ let package = Package(
         ),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "ClaimsCrypto", "ClaimsStore", "ClaimsTestSupport"]),
         .testTarget(name: "SFTPGatewayTests", dependencies: ["SFTPGateway", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "X12ValidationTests",
+            dependencies: ["X12Validation", "ClaimsPipeline", "ClaimsApp", "ClaimsTestSupport"]
+        ),
         .testTarget(name: "ClaimsSyntheticTests", dependencies: ["ClaimsSynthetic", "ClaimsTestSupport"]),
         .testTarget(
             name: "ClaimsRiskTests",
@@ -111,6 +123,10 @@ let package = Package(
                 "ClaimsRisk", "ClaimsSynthetic", "ClaimsPipeline", "ClaimsStore", "ClaimsApp", "X12", "X12Acknowledgments",
                 "ClaimsTestSupport", "ClaimsCrypto", "AuditLog", .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "BusinessEditsTests",
+            dependencies: ["X12Validation", "ClaimsCore", "ClaimsPipeline", "ClaimsSynthetic", "ClaimsStore", "ClaimsApp", "ClaimsTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -69,7 +69,10 @@ public enum ConfigurationLoader {
                 id: entry.id, name: entry.name,
                 senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
                 positive999: entry.acknowledgments?.positive_999 ?? false,
-                validation: ValidationProfile(policy: entry.acknowledgments?.policy ?? .claimLevel),
+                validation: ValidationProfile(
+                    policy: entry.acknowledgments?.policy ?? .claimLevel,
+                    severityOverrides: entry.edits?.severity ?? [:], disabledEdits: Set(entry.edits?.disabled ?? []),
+                    rules: entry.rules?.partnerRules ?? PartnerRules()),
                 maxFileSize: entry.max_file_size ?? 1 << 30, authorizedKeys: entry.authorized_keys ?? [],
                 passwordHash: entry.password_hash)
             partner.risk = RiskPolicy(
@@ -194,6 +197,10 @@ struct PartnersFile: Decodable {
         var review_mode: RiskPolicy.ReviewMode?
         var authorized_keys: [String]?
         var password_hash: String?
+        /// SNIP 7 requirements (see `PartnerRulesSection`).
+        var rules: PartnerRulesSection?
+        /// Per-edit severity (`reject` / `warning`) and edits switched off, by edit id.
+        var edits: EditSettings?
     }
     var partners: [Partner]?
 }

@@ -25,6 +25,16 @@ public struct Claim: Sendable, Equatable {
     public var serviceLines: [ServiceLine]
     /// Where the claim sits in the file, for acknowledgments that point back at it.
     public var position: ClaimPosition
+    /// SBR and PAT data of the destination payer's coverage.
+    public var coverage = Coverage()
+    /// CLM06–CLM20, dates, references and supplemental 2300 segments.
+    public var details = ClaimDetails()
+    /// Referring, rendering, facility, supervising, pay-to and ambulance locations.
+    public var providers = ClaimProviders()
+    /// 2320 other payers, in file order.
+    public var otherPayers: [OtherPayer] = []
+    /// Amounts of the claim (2300, 2320) whose text was not a valid two-decimal amount.
+    public var amountDefects: AmountDefects = []
 
     public init(
         patientControlNumber: String, totalCharge: Amount, placeOfService: String, frequencyCode: String,
@@ -144,10 +154,12 @@ public struct Payer: Sendable, Equatable {
     public var name: String
     /// NM109 (PI payer id or XV).
     public var identifier: String
+    public var address: Address?
 
-    public init(name: String, identifier: String) {
+    public init(name: String, identifier: String, address: Address? = nil) {
         self.name = name
         self.identifier = identifier
+        self.address = address
     }
 }
 
@@ -203,6 +215,10 @@ public struct ServiceLine: Sendable, Equatable {
     public var serviceDateFrom: CalendarDate?
     /// Last date of an RD8 range.
     public var serviceDateTo: CalendarDate?
+    /// Everything else the line carries that edits read.
+    public var details = LineDetails()
+    /// Amounts of the line (SV102, SV104, 2430) whose text was not a valid two-decimal amount.
+    public var amountDefects: AmountDefects = []
 
     public init(
         lineNumber: Int, procedureQualifier: String, procedureCode: String, modifiers: [String], charge: Amount,

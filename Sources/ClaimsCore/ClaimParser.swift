@@ -7,6 +7,12 @@ public struct ParsedTransactionSet: Sendable {
     public var header: SubmissionHeader
     public var claims: [Claim]
     public var structureErrors: [StructureError]
+
+    public init(header: SubmissionHeader, claims: [Claim], structureErrors: [StructureError]) {
+        self.header = header
+        self.claims = claims
+        self.structureErrors = structureErrors
+    }
 }
 
 /// Reads 837P 005010X222A1 transaction sets into typed claims.
@@ -17,10 +23,26 @@ public struct ClaimParser: Sendable {
 
     /// Walks `set` (the `transactionSet`-th of group `group` in interchange `interchange`).
     public func parse(_ set: TransactionSet, interchange: Int, group: Int, transactionSet: Int) -> ParsedTransactionSet {
-        var reader = ClaimReader(
-            interchangeIndex: interchange, groupIndex: group, transactionSetIndex: transactionSet,
-            controlNumber: set.controlNumber)
+        var reader = reader(for: set, interchange: interchange, group: group, transactionSet: transactionSet)
         let errors = walker.walk(set.segments, visitor: &reader)
         return ParsedTransactionSet(header: reader.header, claims: reader.claims, structureErrors: errors)
+    }
+
+    /// Walks `set` once, feeding every placed segment to the claim reader and to `visitor` (a
+    /// validator), so that validation does not cost a second walk.
+    public func parse<Visitor: LoopVisitor>(
+        _ set: TransactionSet, interchange: Int, group: Int, transactionSet: Int, alongside visitor: inout Visitor
+    ) -> ParsedTransactionSet {
+        var pair = LoopVisitorPair(
+            reader(for: set, interchange: interchange, group: group, transactionSet: transactionSet), visitor)
+        let errors = walker.walk(set.segments, visitor: &pair)
+        visitor = pair.second
+        return ParsedTransactionSet(header: pair.first.header, claims: pair.first.claims, structureErrors: errors)
+    }
+
+    private func reader(for set: TransactionSet, interchange: Int, group: Int, transactionSet: Int) -> ClaimReader {
+        ClaimReader(
+            interchangeIndex: interchange, groupIndex: group, transactionSetIndex: transactionSet,
+            controlNumber: set.controlNumber)
     }
 }

@@ -20,11 +20,15 @@ struct ClaimReader: LoopVisitor {
     private var subscriber = Person(lastName: "")
     private var subscriberPosition = 0
     private var subscriberRelationship = ""
-    private var payer = Payer(name: "", identifier: "")
+    var payer = Payer(name: "", identifier: "")
     private var patient: Person?
     private var patientRelationship: String?
-    private var claim: Claim?
+    var claim: Claim?
     private var lastPosition = 0
+    /// SBR/PAT of the current subscriber level, copied into each of its claims.
+    var coverage = Coverage()
+    /// 2010AB of the current billing provider.
+    var payToAddress: Address?
 
     init(interchangeIndex: Int, groupIndex: Int, transactionSetIndex: Int, controlNumber: String) {
         self.interchangeIndex = interchangeIndex
@@ -42,7 +46,9 @@ struct ClaimReader: LoopVisitor {
         case "2000A":
             billingProviderIndex += 1
             billingProvider = Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil)
+            payToAddress = nil
         case "2000B":
+            coverage = Coverage()
             subscriber = Person(lastName: "")
             subscriberPosition = position
             subscriberRelationship = ""
@@ -89,9 +95,11 @@ struct ClaimReader: LoopVisitor {
             billingProvider.taxID = segment[2].value
         case ("2000B", "SBR"):
             subscriberRelationship = segment[2].string
+            readCoverage(segment)
         case ("2010BA", "NM1"):
             subscriber = Self.person(segment, keeping: subscriber)
             subscriber.memberID = segment[9].value
+            coverage.memberIDQualifier = segment[8].value
         case ("2010BA", "N3"):
             subscriber.address = Self.street(segment)
         case ("2010BA", "N4"):
@@ -102,6 +110,7 @@ struct ClaimReader: LoopVisitor {
             payer = Payer(name: segment[3].string, identifier: segment[9].string)
         case ("2000C", "PAT"):
             patientRelationship = segment[1].string
+            readPatientInformation(segment)
         case ("2010CA", "NM1"):
             patient = Self.person(segment, keeping: patient ?? Person(lastName: ""))
         case ("2010CA", "N3"):
@@ -130,7 +139,7 @@ struct ClaimReader: LoopVisitor {
         case ("2400", "DTP") where segment[1].equals("472"):
             updateLastLine { Self.serviceDates(segment, into: &$0) }
         default:
-            break
+            readDetail(segment, loop: loop.id)
         }
     }
 
@@ -154,11 +163,14 @@ struct ClaimReader: LoopVisitor {
                 interchange: interchangeIndex, group: groupIndex, transactionSet: transactionSetIndex,
                 transactionSetControlNumber: controlNumber, segmentPosition: position,
                 billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
+        claim?.coverage = coverage
+        claim?.providers.payToAddress = payToAddress
+        readClaimElements(segment)
     }
 
     /// Updates the claim's last service line in place (copying the claim per segment would copy
     /// every line and string it holds).
-    private mutating func updateLastLine(_ update: (inout ServiceLine) -> Void) {
+    mutating func updateLastLine(_ update: (inout ServiceLine) -> Void) {
         guard let last = claim?.serviceLines.indices.last else { return }
         update(&claim![keyPath: \Claim.serviceLines][last])
     }
@@ -169,6 +181,14 @@ struct ClaimReader: LoopVisitor {
         line.procedureCode = procedure.component(2).string
         line.modifiers = (3...6).compactMap { procedure.component($0).value }
         line.charge = Amount(x12: segment[2].bytes) ?? .zero
+        if line.charge == .zero, !segment[2].isEmpty, Amount(x12: segment[2].bytes) == nil {
+            line.amountDefects.insert(.lineCharge)
+        }
+        if Self.decimalPlaces(segment[4].bytes) > 3 { line.amountDefects.insert(.units) }
+        line.details.description = procedure.component(7).value
+        line.details.emergency = segment[9].value
+        line.details.epsdt = segment[11].value
+        line.details.familyPlanning = segment[12].value
         line.unitBasis = segment[3].string
         line.units = Double(segment[4].string) ?? 0
         line.placeOfService = segment[5].value
@@ -211,11 +231,11 @@ struct ClaimReader: LoopVisitor {
         person.gender = segment[3].value
     }
 
-    private static func street(_ segment: Segment) -> Address {
+    static func street(_ segment: Segment) -> Address {
         Address(line1: segment[1].string, line2: segment[2].value, city: "", state: nil, postalCode: nil)
     }
 
-    private static func city(_ segment: Segment, street: Address?) -> Address {
+    static func city(_ segment: Segment, street: Address?) -> Address {
         var address = street ?? Address(line1: "", city: "", state: nil, postalCode: nil)
         address.city = segment[1].string
         address.state = segment[2].value

@@ -10,7 +10,7 @@ public struct FileAssessor: Sendable {
     /// Whether ISA06 must be the partner's and ISA08 the gateway's (off for offline checks of
     /// files addressed elsewhere).
     public let checksRouting: Bool
-    let parser = ClaimParser()
+    let validator = TransactionSetValidator()
     let claimValidator = ClaimValidator(rules: BusinessEdits.rules)
 
     public init(identity: GatewayIdentity, checksRouting: Bool = true) {
@@ -47,10 +47,12 @@ public struct FileAssessor: Sendable {
                 transactionSets: group.transactionSets.enumerated().map { setIndex, set in
                     let readable = group.issues.isEmpty && set.identifier == "837"
                         && set.implementationReference == X222A1.implementationReference
-                    let parsed =
+                    let validated =
                         readable
-                        ? parser.parse(set, interchange: index, group: groupIndex, transactionSet: setIndex) : nil
-                    var verdict = TransactionSetVerdict(set: set, parsed: parsed, policy: partner.validation.policy)
+                        ? validator.validate(set, interchange: index, group: groupIndex, transactionSet: setIndex) : nil
+                    let parsed = validated?.parsed
+                    var verdict = TransactionSetVerdict(
+                        set: set, parsed: parsed, findings: validated?.findings ?? [], policy: partner.validation.policy)
                     if let parsed {
                         verdict.add(claimValidator.findings(for: parsed, receivedDate: receivedDate, profile: partner.validation))
                     }

@@ -106,8 +106,8 @@ public struct FileProcessor: Sendable {
         }
         let assessor = FileAssessor(identity: identity)
         var assessment: FileAssessment
+        let receivedDate = CalendarDate(utc: file.receivedAt)
         do {
-            let receivedDate = CalendarDate(utc: file.receivedAt)
             assessment = try await Blocking.run {
                 try assessor.assess(X12Source(bytes: bytes), partner: partner, receivedDate: receivedDate)
             }
@@ -115,10 +115,16 @@ public struct FileProcessor: Sendable {
             return try await quarantine(file, at: url, code: "not-x12", reason: error.reason, logger: logger)
         }
         try await rejectRepeatedInterchanges(in: &assessment, of: file, partner: partner)
+        let submissions = ClaimSubmissionRepository(database: database)
+        let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
+        let prior = try await submissions.accepted(
+            among: assessment.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: file.id)
+        assessment.markDuplicates(prior, profile: partner.validation)
         var record = file
         if record.state == .processing {
             try await files.recordInterchangeCount(record.id, assessment.interchanges.count)
             try await storeScoredClaims(assessment, fileID: record.id, partner: partner, logger: logger)
+            try await submissions.record(assessment.acceptedClaimKeys, fileID: record.id)
             try await advance(&record, to: .persisted)
         }
         if record.state == .persisted {

@@ -1,7 +1,7 @@
 extension Migrator {
     /// The gateway's schema, in order. Append new migrations; never edit an applied one.
     public static let schema: [Migration] = [
-        initialSchema, interchangeRegister, auditTrail, protectedHealthInformation, riskSchema,
+        initialSchema, interchangeRegister, auditTrail, protectedHealthInformation, riskSchema, claimSubmissions,
     ]
 
     /// Files and their state machine, claims without PHI, service lines, acknowledgments sent, and
@@ -112,5 +112,26 @@ extension Migrator {
                 SELECT c.id AS claim_id, c.file_id, c.patient_control_number, c.transaction_set_control_number,
                        c.status, a.kind, a.file_name, a.interchange_control_number, a.created_at
                 FROM claims c JOIN acknowledgments a ON a.file_id = c.file_id;
+            """)
+
+    /// Keys of accepted claims for duplicate detection (edit DUP-001): submitter, billing NPI,
+    /// CLM01, service date range and CLM02. No PHI: CLM01 is the submitter's own account number.
+    static let claimSubmissions = Migration(
+        version: 55, name: "claim submissions for duplicate detection",
+        sql: """
+            CREATE TABLE claim_submissions (
+                file_id bigint NOT NULL REFERENCES files (id),
+                claim_index int NOT NULL,
+                submitter text NOT NULL,
+                billing_npi text NOT NULL,
+                patient_control_number text NOT NULL,
+                service_date_from date,
+                service_date_to date,
+                total_charge numeric(14, 2) NOT NULL,
+                received_on date NOT NULL DEFAULT current_date,
+                PRIMARY KEY (file_id, claim_index)
+            );
+            CREATE INDEX claim_submissions_key ON claim_submissions
+                (submitter, billing_npi, patient_control_number, received_on);
             """)
 }

@@ -31,21 +31,39 @@ public struct Qualifier: Sendable {
     }
 }
 
-/// One segment position in a loop of an implementation guide.
-public struct SegmentSchema: Sendable {
+/// One segment position in a loop of an implementation guide (a class, so that handing it to
+/// each visitor for every segment costs one retain).
+public final class SegmentSchema: Sendable {
     public let id: SegmentID
     public let name: String
     public let usage: Usage
     /// Maximum occurrences at this position (`Int.max` for the guide's ">1").
     public let maxUse: Int
     public let qualifier: Qualifier?
+    /// The guide's rules for each element position (X12 definition narrowed by the guide).
+    public let elements: [ElementRule]
+    /// The X12 syntax notes of the segment (P/R/C/E/L).
+    public let syntaxNotes: [SyntaxNote]
 
-    public init(_ id: SegmentID, _ name: String, _ usage: Usage, maxUse: Int = 1, qualifier: Qualifier? = nil) {
+    /// `elements` holds one guide notation per position (see `ElementRule`); when empty, the
+    /// X12 definition alone applies (mandatory elements required, the rest situational).
+    public init(
+        _ id: SegmentID, _ name: String, _ usage: Usage, maxUse: Int = 1, qualifier: Qualifier? = nil,
+        elements notations: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.usage = usage
         self.maxUse = maxUse
         self.qualifier = qualifier
+        let definition = X12Dictionary.segments[id]
+        syntaxNotes = definition?.syntaxNotes ?? []
+        if let definition {
+            elements = definition.rules(
+                notations.isEmpty ? definition.elements.map { $0.isMandatory ? "R" : "S" } : notations)
+        } else {
+            elements = []
+        }
     }
 
     /// Whether `segment` has this position's tag and, where one is set, its qualifier value.

@@ -1,20 +1,16 @@
 import ClaimsCore
 
-/// The business edit catalog (SNIP 3, 4, 5, 7): every `ClaimRule` the gateway runs.
+/// The business edit catalog (SNIP 3, 4, 5, 7): every `ClaimRule` the gateway runs, in catalog
+/// order. Ids are stable: partners override severities by id and billers search for them.
 public enum BusinessEdits {
-    public static let rules: [any ClaimRule] = [ChargeBalance()]
-}
+    public static let rules: [any ClaimRule] =
+        BalancingEdits.rules + SituationalEdits.rules + DateEdits.rules + LineEdits.rules + COBEdits.rules
+        + DiagnosisEdits.rules + ProcedureEdits.rules + ProviderIdentifierEdits.rules + AddressEdits.rules
+        + PayerEdits.rules + AmountEdits.rules + PartnerEdits.rules + DuplicateEdits.rules
 
-/// CLM-004: the claim total must equal the sum of its line charges (SNIP 3 balancing).
-struct ChargeBalance: ClaimRule {
-    let edit = Edit(
-        id: "CLM-004", snip: 3, location: "2300 CLM02",
-        description: "total claim charge (CLM02) does not equal the sum of the service line charges (SV102)",
-        fixHint: "Recompute CLM02 as the sum of every SV102 on the claim, to the cent.",
-        outcome: .claimStatus(category: "A7", status: "400"))
+    /// The catalog entries of `rules`.
+    public static var edits: [Edit] { rules.map(\.edit) }
 
-    func check(_ claim: Claim, in context: ClaimContext) -> [RuleViolation] {
-        let lines = claim.serviceLines.reduce(Amount.zero) { $0 + $1.charge }
-        return lines == claim.totalCharge ? [] : [RuleViolation()]
-    }
+    /// The rule with `id`, for the duplicate pass that runs after the database look-up.
+    public static func rule(_ id: String) -> (any ClaimRule)? { rules.first { $0.edit.id == id } }
 }

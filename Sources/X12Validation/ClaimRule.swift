@@ -13,10 +13,25 @@ public struct ClaimContext: Sendable {
     public var header: SubmissionHeader
     /// When the gateway received the file (dates of service must not be after it).
     public var receivedDate: CalendarDate
+    /// External code sets (ICD-10-CM, HCPCS, POS, states, ZIP prefixes).
+    public var codeSets: CodeSets
+    /// The partner's SNIP 7 requirements.
+    public var partner: PartnerRules
+    /// Keys of claims already accepted from this submitter within the look-back window.
+    public var priorSubmissions: Set<ClaimKey>
+    /// Whether an earlier claim of the same transaction set has this claim's key.
+    public var repeatsEarlierClaim: Bool
 
-    public init(header: SubmissionHeader, receivedDate: CalendarDate) {
+    public init(
+        header: SubmissionHeader, receivedDate: CalendarDate, codeSets: CodeSets = .standard,
+        partner: PartnerRules = PartnerRules(), priorSubmissions: Set<ClaimKey> = [], repeatsEarlierClaim: Bool = false
+    ) {
         self.header = header
         self.receivedDate = receivedDate
+        self.codeSets = codeSets
+        self.partner = partner
+        self.priorSubmissions = priorSubmissions
+        self.repeatsEarlierClaim = repeatsEarlierClaim
     }
 }
 
@@ -31,16 +46,24 @@ public struct RuleViolation: Sendable, Hashable {
     }
 }
 
-/// Per-partner validation settings: how SNIP 1–2 errors are scoped and which edits are softened
-/// or hardened.
+/// Per-partner validation settings: how SNIP 1–2 errors are scoped, which edits are softened,
+/// hardened or switched off, and the partner's own (SNIP 7) requirements.
 public struct ValidationProfile: Sendable, Equatable {
     public var policy: RejectionPolicy
     /// Edit id → severity, overriding the catalog's default.
     public var severityOverrides: [String: Severity]
+    /// Edit ids the partner does not want run at all.
+    public var disabledEdits: Set<String>
+    public var rules: PartnerRules
 
-    public init(policy: RejectionPolicy = .claimLevel, severityOverrides: [String: Severity] = [:]) {
+    public init(
+        policy: RejectionPolicy = .claimLevel, severityOverrides: [String: Severity] = [:],
+        disabledEdits: Set<String> = [], rules: PartnerRules = PartnerRules()
+    ) {
         self.policy = policy
         self.severityOverrides = severityOverrides
+        self.disabledEdits = disabledEdits
+        self.rules = rules
     }
 
     public func severity(of edit: Edit) -> Severity { severityOverrides[edit.id] ?? edit.defaultSeverity }
@@ -49,16 +72,26 @@ public struct ValidationProfile: Sendable, Equatable {
 /// Runs the business rules over every claim of a parsed transaction set.
 public struct ClaimValidator: Sendable {
     public let rules: [any ClaimRule]
+    public let codeSets: CodeSets
 
-    public init(rules: [any ClaimRule]) { self.rules = rules }
+    public init(rules: [any ClaimRule], codeSets: CodeSets = .standard) {
+        self.rules = rules
+        self.codeSets = codeSets
+    }
 
-    public func findings(for parsed: ParsedTransactionSet, receivedDate: CalendarDate, profile: ValidationProfile)
-        -> [ClaimFinding]
-    {
-        let context = ClaimContext(header: parsed.header, receivedDate: receivedDate)
+    public func findings(
+        for parsed: ParsedTransactionSet, receivedDate: CalendarDate, profile: ValidationProfile,
+        priorSubmissions: Set<ClaimKey> = []
+    ) -> [ClaimFinding] {
+        var context = ClaimContext(
+            header: parsed.header, receivedDate: receivedDate, codeSets: codeSets, partner: profile.rules,
+            priorSubmissions: priorSubmissions)
+        let active = profile.disabledEdits.isEmpty ? rules : rules.filter { !profile.disabledEdits.contains($0.edit.id) }
+        var seen = Set<ClaimKey>(minimumCapacity: parsed.claims.count)
         var findings: [ClaimFinding] = []
         for (index, claim) in parsed.claims.enumerated() {
-            for rule in rules {
+            context.repeatsEarlierClaim = !seen.insert(ClaimKey(claim, submitter: parsed.header.submitter.identifier)).inserted
+            for rule in active {
                 for violation in rule.check(claim, in: context) {
                     findings.append(
                         ClaimFinding(

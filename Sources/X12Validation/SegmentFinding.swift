@@ -43,11 +43,14 @@ public struct ElementFinding: Sendable, Hashable {
     public var reference: String?
     /// IK403.
     public var code: String
+    /// Catalog id of the edit that fired (`ELE-007`, `SUB-013`); nil for findings built by hand.
+    public var editID: String?
 
-    public init(position: Int, component: Int? = nil, reference: String? = nil, code: String) {
+    public init(position: Int, component: Int? = nil, reference: String? = nil, code: String, editID: String? = nil) {
         self.position = position
         self.component = component
         self.reference = reference
         self.code = code
+        self.editID = editID
     }
 }

@@ -32,25 +32,29 @@ public struct TransactionSetVerdict: Sendable {
     /// Judges a transaction set from its envelope issues and the structure errors found while
     /// parsing it, under `policy`.
     public init(set: TransactionSet, parsed: ParsedTransactionSet?, policy: RejectionPolicy) {
+        self.init(
+            set: set, parsed: parsed, findings: (parsed?.structureErrors ?? []).map(SegmentFinding.init(structure:)),
+            policy: policy)
+    }
+
+    /// Judges a transaction set from its envelope issues and its SNIP 1–2 `findings` (structure,
+    /// element and situational, as `TransactionSetValidator` returns them), under `policy`.
+    public init(set: TransactionSet, parsed: ParsedTransactionSet?, findings: [SegmentFinding], policy: RejectionPolicy) {
         setErrors = set.issues.map(\.ik502Code)
-        findings = (parsed?.structureErrors ?? []).map { error in
-            SegmentFinding(
-                editID: error.editID, segmentID: error.segmentID, position: error.position, loopID: error.loopID,
-                segmentCode: error.kind.ik304Code, claimIndex: nil, message: error.message)
-        }
+        self.findings = findings
         rejectedClaims = []
         guard setErrors.isEmpty, let parsed else {
             disposition = .rejected
             return
         }
-        guard !findings.isEmpty else {
+        guard !self.findings.isEmpty else {
             disposition = .accepted
             return
         }
         var everyFindingScoped = true
-        for index in findings.indices {
-            let affected = Self.claims(touchedAt: findings[index].position, in: parsed.claims)
-            if affected.count == 1 { findings[index].claimIndex = affected.first }
+        for index in self.findings.indices {
+            let affected = Self.claims(touchedAt: self.findings[index].position, in: parsed.claims)
+            if affected.count == 1 { self.findings[index].claimIndex = affected.first }
             if affected.isEmpty { everyFindingScoped = false }
             rejectedClaims.formUnion(affected)
         }

@@ -15,8 +15,13 @@ import X12Validation
     static let receivedAt = AcknowledgmentTimestamp(date: CalendarDate(year: 2026, month: 11, day: 30)!, hour: 10, minute: 15)
 
     /// The guide's commercial example with its single claim repeated `claims` times in one set.
+    /// Its illustrative billing NPI (bad check digit), taxonomy (not ending in X) and 5-digit
+    /// billing ZIP are made real, so that the claims pass the business edits too.
     static func sample(claims: Int = 3, edit: (String) -> String = { $0 }) throws -> [UInt8] {
         let text = String(decoding: try Fixtures.sample("837p/ig-commercial-health-insurance.edi"), as: UTF8.self)
+            .replacingOccurrences(of: "XX*9876543210", with: "XX*1234567893")
+            .replacingOccurrences(of: "N4*MIAMI*FL*33111", with: "N4*MIAMI*FL*331111234")
+            .replacingOccurrences(of: "PXC*203BF0100Y", with: "PXC*207Q00000X")
         let segments = text.split(separator: "~").map(String.init)
         let claimStart = segments.firstIndex { $0.hasPrefix("CLM*") }!
         let trailer = segments.firstIndex { $0.hasPrefix("SE*") }!

@@ -1,0 +1,47 @@
+/// What makes two claims the same claim for duplicate detection: submitter, billing NPI, CLM01,
+/// the service date range and CLM02.
+public struct ClaimKey: Sendable, Hashable {
+    public var submitter: String
+    public var billingNPI: String
+    public var patientControlNumber: String
+    public var firstServiceDate: CalendarDate?
+    public var lastServiceDate: CalendarDate?
+    public var totalCharge: Amount
+
+    public init(
+        submitter: String, billingNPI: String, patientControlNumber: String, firstServiceDate: CalendarDate?,
+        lastServiceDate: CalendarDate?, totalCharge: Amount
+    ) {
+        self.submitter = submitter
+        self.billingNPI = billingNPI
+        self.patientControlNumber = patientControlNumber
+        self.firstServiceDate = firstServiceDate
+        self.lastServiceDate = lastServiceDate
+        self.totalCharge = totalCharge
+    }
+
+    /// The key of `claim` sent by `submitter` (1000A NM109).
+    public init(_ claim: Claim, submitter: String) {
+        var first: CalendarDate?
+        var last: CalendarDate?
+        for line in claim.serviceLines {
+            guard let from = line.serviceDateFrom else { continue }
+            let to = line.serviceDateTo ?? from
+            if first.map({ from < $0 }) ?? true { first = from }
+            if last.map({ to > $0 }) ?? true { last = to }
+        }
+        self.init(
+            submitter: submitter, billingNPI: claim.billingProvider.npi ?? "",
+            patientControlNumber: claim.patientControlNumber, firstServiceDate: first, lastServiceDate: last,
+            totalCharge: claim.totalCharge)
+    }
+}
+
+/// Claims accepted earlier, for duplicate detection (edit DUP-001); PostgreSQL in ClaimsStore.
+public protocol ClaimSubmissionRegistry: Sendable {
+    /// The keys among `keys` accepted from files other than `fileID` on or after `since`.
+    func accepted(among keys: [ClaimKey], since: CalendarDate, excludingFile fileID: Int64) async throws -> Set<ClaimKey>
+    /// Records the accepted claims of `fileID` (claim index within the file, key); idempotent.
+    func record(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws
+}
+

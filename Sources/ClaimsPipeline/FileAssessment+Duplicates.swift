@@ -1,0 +1,51 @@
+import ClaimsCore
+import X12Validation
+
+/// Duplicate detection across files (DUP-001): the assessment names the keys of the claims it
+/// would accept, the store says which were accepted before, and the assessment marks those.
+extension FileAssessment {
+    /// Keys of the claims this assessment accepts, with their index among `claimOutcomes`.
+    public var acceptedClaimKeys: [(claimIndex: Int, key: ClaimKey)] {
+        var keys: [(claimIndex: Int, key: ClaimKey)] = []
+        var index = 0
+        forEachClaim { set, claimIndex, claim in
+            defer { index += 1 }
+            guard !set.verdict.rejectedClaims.contains(claimIndex) else { return }
+            keys.append((index, ClaimKey(claim, submitter: set.parsed?.header.submitter.identifier ?? "")))
+        }
+        return keys
+    }
+
+    /// Rejects (or warns about, per the partner) every original claim whose key is in `prior`.
+    public mutating func markDuplicates(_ prior: Set<ClaimKey>, profile: ValidationProfile) {
+        guard !prior.isEmpty, !profile.disabledEdits.contains(DuplicateEdits.prior.id) else { return }
+        for interchange in interchanges.indices {
+            for group in interchanges[interchange].groups.indices {
+                for position in interchanges[interchange].groups[group].transactionSets.indices {
+                    var set = interchanges[interchange].groups[group].transactionSets[position]
+                    guard let parsed = set.parsed else { continue }
+                    let submitter = parsed.header.submitter.identifier
+                    let findings = parsed.claims.enumerated().compactMap { index, claim -> ClaimFinding? in
+                        guard claim.frequencyCode == "1", prior.contains(ClaimKey(claim, submitter: submitter)) else { return nil }
+                        return ClaimFinding(
+                            edit: DuplicateEdits.prior, claimIndex: index, severity: profile.severity(of: DuplicateEdits.prior))
+                    }
+                    set.verdict.add(findings)
+                    interchanges[interchange].groups[group].transactionSets[position] = set
+                }
+            }
+        }
+    }
+
+    /// Calls `body` for every claim of every transaction set that was not rejected, in file order.
+    func forEachClaim(_ body: (TransactionSetAssessment, Int, Claim) -> Void) {
+        for interchange in interchanges {
+            for group in interchange.groups {
+                for set in group.transactionSets {
+                    guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
+                    for (index, claim) in parsed.claims.enumerated() { body(set, index, claim) }
+                }
+            }
+        }
+    }
+}

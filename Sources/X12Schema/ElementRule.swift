@@ -1,0 +1,119 @@
+import X12
+
+/// The values a guide allows at one element position.
+public struct CodeList: Sendable {
+    public let values: [String]
+    let bytes: [[UInt8]]
+
+    public init(_ values: [String]) {
+        self.values = values
+        bytes = values.map { Array($0.utf8) }
+    }
+
+    public func contains(_ value: ArraySlice<UInt8>) -> Bool { bytes.contains { $0.elementsEqual(value) } }
+}
+
+/// One element (or component) position of a segment as the guide uses it: the X12 definition
+/// narrowed by the guide's usage and code list.
+///
+/// A class: the checker walks these for every element of every segment, and passing a reference
+/// costs one retain where copying a struct of strings and arrays costs one per field.
+public final class ElementRule: Sendable {
+    /// 1-based position in the segment (or in the composite, for a component).
+    public let position: Int
+    /// Data element number or composite id (IK402).
+    public let reference: String
+    public let usage: Usage
+    /// Whether X12 itself makes the element mandatory (`M`).
+    public let isMandatory: Bool
+    /// Nil for a composite.
+    public let element: DataElement?
+    public let components: [ElementRule]
+    public let repeatCount: Int
+    /// Values the guide allows; nil when any value of the right type will do (or the list is an
+    /// external code set checked by the business edits).
+    public let codes: CodeList?
+    /// Catalog id of the edit that reports this position's code or presence errors, when the
+    /// catalog has a specific one; nil leaves the generic ELE-/IG- edit.
+    public let editID: String?
+    /// A format the guide imposes beyond the type (IK403 I12 when violated).
+    public let pattern: Pattern?
+
+    public enum Pattern: String, Sendable {
+        /// Exactly nine digits (`%9`): social security and employer identification numbers.
+        case nineDigits = "9"
+    }
+
+    public var isComposite: Bool { element == nil }
+
+    /// Builds the rule for `standard` from its guide notation: a usage letter (`R`, `S`, `N`), then
+    /// allowed codes separated by spaces, then optionally `#EDIT-ID`; a composite lists its
+    /// components in braces separated by `;` (`R {R HC ER #SVC-001; R; S}`).
+    init(position: Int, standard: StandardElement, notation: Substring) {
+        self.position = position
+        reference = standard.reference
+        isMandatory = standard.isMandatory
+        element = standard.element
+        repeatCount = standard.repeatCount
+        let trimmed = notation.drop { $0 == " " }
+        precondition(standard.components.isEmpty || !trimmed.contains("{") || trimmed.contains("}"), "unclosed composite")
+        usage = Usage(letter: trimmed.first ?? "N")
+        var rest = trimmed.dropFirst()
+        var parts: [ElementRule] = []
+        if let open = rest.firstIndex(of: "{"), let close = rest.lastIndex(of: "}") {
+            let inner = rest[rest.index(after: open)..<close].split(separator: ";", omittingEmptySubsequences: false)
+            for (index, component) in standard.components.enumerated() {
+                let text = index < inner.count ? inner[index] : "N"
+                parts.append(ElementRule(position: index + 1, standard: component, notation: text))
+            }
+            rest = rest[rest.index(after: close)...]
+        } else if !standard.components.isEmpty {
+            // A composite without braces: its first component required, the rest situational.
+            parts = standard.components.enumerated().map { index, component in
+                ElementRule(position: index + 1, standard: component, notation: index == 0 ? "R" : "S")
+            }
+        }
+        components = parts
+        var values: [String] = []
+        var tag: String?
+        var format: Pattern?
+        for token in rest.split(separator: " ") {
+            switch token.first {
+            case "#": tag = String(token.dropFirst())
+            case "%": format = Pattern(rawValue: String(token.dropFirst()))
+            default: values.append(String(token))
+            }
+        }
+        pattern = format
+        codes = values.isEmpty ? nil : CodeList(values)
+        editID = tag
+    }
+
+    /// Not-used rule for a position the guide does not mention.
+    convenience init(position: Int, standard: StandardElement) {
+        self.init(position: position, standard: standard, notation: "N")
+    }
+}
+
+extension Usage {
+    init(letter: Character) {
+        switch letter {
+        case "R": self = .required
+        case "S": self = .situational
+        default: self = .notUsed
+        }
+    }
+}
+
+extension SegmentDefinition {
+    /// The guide's rules for every position of this segment, from one notation per position
+    /// (missing trailing positions are Not Used).
+    func rules(_ notations: [String]) -> [ElementRule] {
+        precondition(notations.count <= elements.count, "more guide positions than the segment defines")
+        return elements.enumerated().map { index, standard in
+            index < notations.count
+                ? ElementRule(position: index + 1, standard: standard, notation: Substring(notations[index]))
+                : ElementRule(position: index + 1, standard: standard)
+        }
+    }
+}

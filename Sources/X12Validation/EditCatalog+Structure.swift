@@ -1,0 +1,51 @@
+/// Structure and generic element edits (999 IK3/IK4), and the guide's in-transaction situational
+/// rules (I-codes).
+extension EditCatalog {
+    static let structureEdits: [Edit] = [
+        edit("SEG-001", 1, "any segment", .segment(ik304: "1"), "the segment tag is not a valid X12 segment identifier", fix: "Check the segment for a stray separator or leading spaces; tags are 2–3 upper-case letters or digits."),
+        edit("SEG-002", 1, "any segment", .segment(ik304: "2"), "the segment is valid X12 but not expected at this point of the loop structure", fix: "Move the segment into the loop where the guide places it, or remove it."),
+        edit("SEG-003", 1, "required segments and loops", .segment(ik304: "3"), "a segment or loop the guide requires is missing", fix: "Add the missing segment (the message names it) to the loop."),
+        edit("SEG-004", 1, "loop repeats", .segment(ik304: "4"), "a loop occurs more often than the guide allows (e.g. more than 50 service lines)", fix: "Split the claim or remove the extra loop occurrences."),
+        edit("SEG-005", 1, "segment repeats", .segment(ik304: "5"), "a segment occurs more often than the guide allows at its position", fix: "Send the segment at most as often as the guide says (e.g. one CLM per claim)."),
+        edit("SEG-006", 1, "any segment", .segment(ik304: "6"), "the segment is not part of the 837 transaction set", fix: "Remove the segment; it belongs to another transaction set."),
+        edit("SEG-007", 1, "segment order", .segment(ik304: "7"), "the segment is out of the order the guide prescribes within its loop", fix: "Reorder the loop's segments as in the guide (e.g. N3 before N4)."),
+        edit("SEG-008", 1, "any segment", .segment(ik304: "8"), "the segment has data element errors (each reported with its own element edit)", fix: "Correct the elements listed with this segment."),
+        edit("ELE-001", 1, "X12-mandatory elements", .element(ik403: "1"), "an element the X12 standard makes mandatory is empty", fix: "Fill in the element; X12 does not allow it to be omitted."),
+        edit("ELE-002", 1, "syntax notes", .element(ik403: "2"), "an X12 syntax note is violated: an element required together with another one is missing (e.g. NM108 without NM109)", fix: "Send both elements of the pair, or neither."),
+        edit("ELE-003", 1, "any segment", .element(ik403: "3"), "the segment has more elements than X12 defines for it", fix: "Remove the extra elements (often a stray separator)."),
+        edit("ELE-004", 1, "any element", .element(ik403: "4"), "the element is shorter than its minimum length", fix: "Send the full value (e.g. 2-letter state, 4-character ST02)."),
+        edit("ELE-005", 1, "any element", .element(ik403: "5"), "the element is longer than its maximum length", fix: "Shorten the value to the element's maximum length."),
+        edit("ELE-006", 1, "any element", .element(ik403: "6"), "the element holds characters its type does not allow (letters in an amount, control or non-ASCII characters, only spaces)", fix: "Send digits (with one optional decimal point) in amounts and quantities, printable characters elsewhere."),
+        edit("ELE-007", 1, "coded elements", .element(ik403: "7"), "the code is not one the guide allows at this position", fix: "Use one of the codes the guide lists for this element."),
+        edit("ELE-008", 1, "date elements", .element(ik403: "8"), "the date is not a valid CCYYMMDD calendar date", fix: "Write dates as CCYYMMDD with a real month and day."),
+        edit("ELE-009", 1, "time elements", .element(ik403: "9"), "the time is not a valid HHMM[SS] time", fix: "Write times as HHMM on a 24-hour clock."),
+        edit("ELE-010", 1, "syntax notes", .element(ik403: "10"), "two elements that exclude each other are both present", fix: "Send only one of the two elements."),
+        edit("ELE-011", 1, "composites", .element(ik403: "13"), "the composite has more components than X12 defines", fix: "Remove the extra component separators."),
+        edit("ELE-012", 1, "repeating elements", .element(ik403: "12"), "the element repeats although it may occur once (or holds the repetition separator)", fix: "Send one value, and never the repetition separator inside data."),
+        edit("ELE-013", 1, "DTP03", .element(ik403: "8"), "the date does not match its format qualifier (D8 = CCYYMMDD, RD8 = CCYYMMDD-CCYYMMDD)", fix: "Write the date in the format DTP02 names, with real calendar dates."),
+    ]
+
+    static let implementationEdits: [Edit] = [
+        edit("IG-001", 2, "any segment", .segment(ik304: "I4"), "the segment is defined for the 837 but not used by the professional guide (e.g. SV2, CL1)", fix: "Remove the segment; it belongs to the institutional or dental claim."),
+        edit("IG-002", 2, "Not Used elements", .element(ik403: "I10"), "an element the guide marks Not Used is present", fix: "Leave the element empty (e.g. CLM03, SV106, 2000A HL02)."),
+        edit("IG-003", 2, "restricted code lists", .element(ik403: "I6"), "the code is valid X12 but not allowed by the guide at this position (e.g. NM108=24 where only XX is used)", fix: "Use one of the codes the guide lists for this position."),
+        edit("IG-010", 2, "TR3 patterns", .element(ik403: "I12"), "the value does not have the format the guide requires (e.g. 9 digits)", fix: "Send the value in the required format without separators."),
+        edit("IG-011", 2, "TR3-required elements", .element(ik403: "1"), "an element the guide requires (though X12 makes it optional) is empty", fix: "Fill in the element; the guide requires it at this position."),
+        edit("IG-012", 2, "2300 REF*F8", .segment(ik304: "I6"), "a replacement or void claim (CLM05-3 = 7 or 8) has no payer claim control number (REF*F8)", fix: "Add REF*F8 with the payer's claim number of the claim being replaced or voided."),
+        edit("IG-015", 2, "2010BA DMG", .segment(ik304: "I6"), "the subscriber's demographics (DMG) are missing although the patient is the subscriber (SBR02 = 18)", fix: "Add DMG*D8 with the subscriber's birth date and gender."),
+        edit("IG-016", 2, "2010BA N3/N4", .segment(ik304: "I6"), "the subscriber's address is missing although the patient is the subscriber (SBR02 = 18)", fix: "Add the subscriber's N3 and N4."),
+        edit("IG-017", 2, "2300 DTP*439", .segment(ik304: "I6"), "the accident date (DTP*439) is missing although CLM11 says the claim is accident-related (AA or OA)", fix: "Add DTP*439*D8 with the accident date."),
+        edit("IG-018", 2, "CLM11-4", .element(ik403: "I9"), "the auto accident state (CLM11-4) is missing although CLM11 says auto accident (AA)", fix: "Add the two-letter state where the accident happened in CLM11-4."),
+        edit("IG-019", 2, "NM104", .element(ik403: "I9"), "the first name (NM104) is missing for a person (NM102 = 1)", fix: "Send the person's first name in NM104."),
+        edit("IG-020", 2, "NM104/NM105/NM107", .element(ik403: "I13"), "a first name, middle name or suffix is sent for an organisation (NM102 = 2)", fix: "Put the organisation's name in NM103 only."),
+        edit("IG-021", 2, "N402", .element(ik403: "I9"), "the state (N402) is missing for a US address", fix: "Send the two-letter state code."),
+        edit("IG-022", 2, "N403", .element(ik403: "I9"), "the ZIP code (N403) is missing for a US address", fix: "Send the 5- or 9-digit ZIP code."),
+        edit("IG-023", 2, "PWK05/PWK06", .element(ik403: "I9"), "an attachment sent by mail, fax, e-mail or file transfer has no attachment control number (PWK05/PWK06)", fix: "Send PWK05 = AC and the attachment control number in PWK06."),
+        edit("HL-001", 2, "HL01", .element(ik403: "I12"), "HL01 does not number the levels 1, 2, 3… in order", fix: "Number HL segments from 1, adding 1 for each HL in the transaction set."),
+        edit("HL-002", 2, "HL02", .element(ik403: "I12"), "HL02 does not point to the level's parent (2000B → its 2000A, 2000C → its 2000B; 2000A has none)", fix: "Set HL02 to the HL01 of the billing provider (for a subscriber) or subscriber (for a patient) level above."),
+        edit("HL-004", 2, "HL04", .element(ik403: "I6"), "HL04 does not say whether child levels follow (1 with a 2000C patient level, else 0; 2000A is 1, 2000C is 0)", fix: "Set HL04 to 1 when a patient level follows the subscriber, else 0."),
+        edit("HL-006", 2, "2000C", .segment(ik304: "I6"), "the claim sits under the subscriber level although SBR02 does not say the patient is the subscriber (2000C patient level missing)", fix: "Send SBR02 = 18 when the patient is the subscriber; otherwise add the 2000C patient level and put the claim under it."),
+        edit("HL-007", 2, "2000C", .segment(ik304: "I9"), "a patient level (2000C) is sent although SBR02 = 18 says the patient is the subscriber", fix: "Remove the 2000C level (the claim goes under the subscriber) or correct SBR02."),
+        edit("HL-009", 2, "LX01", .element(ik403: "I12"), "LX01 does not number the claim's service lines 1, 2, 3… in order", fix: "Number service lines from 1 within each claim."),
+    ]
+}

@@ -1,0 +1,160 @@
+import ClaimsCore
+
+/// SNIP 5 (and the guide's SNIP 4 ZIP+4 and street rules) on every address a claim carries:
+/// state or province in the USPS/Canada Post list, ZIP shape, ZIP prefix served in that state.
+enum AddressEdits {
+    /// One kind of address: its loop, who it belongs to and the 277CA entity code.
+    struct Holder: Sendable {
+        var number: Int
+        var loop: String
+        var name: String
+        /// `category:status[:entity]` suffix after the status code: entity code, or nil for
+        /// ambulance locations (their status code 266 names the place itself).
+        var entity: String?
+        var claimAddress: (@Sendable (Claim) -> Address?)?
+        var lineAddress: (@Sendable (ServiceLine) -> Address?)?
+        /// Payers route on their id, not their address: its edits only warn.
+        var warnOnly: Bool { entity == "PR" }
+    }
+
+    static let holders: [Holder] = [
+        Holder(number: 1, loop: "2010AA", name: "billing provider", entity: "85", claimAddress: { $0.billingProvider.address }),
+        Holder(number: 4, loop: "2010AB", name: "pay-to", entity: "87", claimAddress: { $0.providers.payToAddress }),
+        Holder(number: 7, loop: "2010BA", name: "subscriber", entity: "IL", claimAddress: { $0.subscriber.address }),
+        Holder(number: 10, loop: "2010CA", name: "patient", entity: "QC", claimAddress: { $0.patient?.address }),
+        Holder(number: 13, loop: "2010BB", name: "payer", entity: "PR", claimAddress: { $0.payer.address }),
+        Holder(
+            number: 16, loop: "2310C", name: "service facility", entity: "77",
+            claimAddress: { $0.providers.serviceFacility?.address }),
+        Holder(
+            number: 19, loop: "2420C", name: "line service facility", entity: "77",
+            lineAddress: { $0.details.serviceFacility?.address }),
+        Holder(number: 22, loop: "2420E", name: "ordering provider", entity: "DK", lineAddress: { $0.details.ordering?.address }),
+        Holder(number: 25, loop: "2310E", name: "ambulance pick-up", entity: nil, claimAddress: { $0.providers.ambulancePickUp }),
+        Holder(number: 28, loop: "2310F", name: "ambulance drop-off", entity: nil, claimAddress: { $0.providers.ambulanceDropOff }),
+    ]
+
+    static let rules: [any ClaimRule] = holders.flatMap(rules(for:)) + streetRules
+
+    static func rules(for holder: Holder) -> [any ClaimRule] {
+        func status(_ code: String, _ category: String) -> String {
+            guard let entity = holder.entity else { return "\(category):266" }
+            return "\(category):\(code):\(entity)"
+        }
+        func check(_ test: @escaping @Sendable (Address, CodeSets) -> Bool) -> @Sendable (Claim, ClaimContext) -> [RuleViolation] {
+            { claim, context in
+                if let claimAddress = holder.claimAddress {
+                    return fires(claimAddress(claim).map { test($0, context.codeSets) } ?? false)
+                }
+                guard let lineAddress = holder.lineAddress else { return [] }
+                return linesWhere(claim) { line in lineAddress(line).map { test($0, context.codeSets) } ?? false }
+            }
+        }
+        return [
+            Check(
+                .business(
+                    id(holder.number), snip: 5, "\(holder.loop) N402", "\(holder.name) state or province code is not a USPS or Canada Post code",
+                    fix: "Use the two-letter postal abbreviation (e.g. NY, PR, ON).", status("501", "A7"),
+                    warn: holder.warnOnly),
+                check { address, sets in
+                    guard let state = address.state, !sets.states.isEmpty else { return false }
+                    return !sets.states.contains(state)
+                }),
+            Check(
+                .business(
+                    id(holder.number + 1), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code is not 5 or 9 digits",
+                    fix: "Send a US ZIP code as 5 or 9 digits without the hyphen (e.g. 100011234).", status("500", "A7"),
+                    warn: holder.warnOnly),
+                check { address, sets in
+                    guard let zip = address.postalCode, isUS(address, sets) else { return false }
+                    let count = zip.utf8.count
+                    return !(count == 5 || count == 9) || !zip.isAllDigits
+                }),
+            Check(
+                .business(
+                    id(holder.number + 2), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code does not belong to the state given",
+                    fix: "Check the ZIP code and the state (N402) of the address: the ZIP's first three digits are not served there.",
+                    status("500", "A8"), warn: holder.warnOnly),
+                check { address, sets in
+                    guard let zip = address.postalCode, let state = address.state, isUS(address, sets) else { return false }
+                    return sets.zipPrefixes.zip(zip, isIn: state) == false
+                }),
+        ]
+    }
+
+    static let streetRules: [any ClaimRule] = [
+        Check(
+            .business(
+                "BP-012", snip: 4, "2010AA N301", "billing provider address is a post office box or lock box",
+                fix: "Send the physical street address in 2010AA; put a PO box in the pay-to address (2010AB).", "A7:503:85")
+        ) { claim, _ in
+            fires(claim.billingProvider.address.map(isPostOfficeBox) ?? false)
+        },
+        Check(
+            .business(
+                "PRV-019", snip: 4, "2310C N301", "service facility address is a post office box",
+                fix: "Send the street address where the services were rendered.", "A7:503:77")
+        ) { claim, _ in
+            fires(claim.providers.serviceFacility?.address.map(isPostOfficeBox) ?? false)
+        },
+        Check(
+            .business(
+                "BP-015", snip: 4, "2010AA N403", "billing provider ZIP code is not the full 9-digit ZIP+4",
+                fix: "The guide requires the 9-digit ZIP code for the billing provider: add the 4-digit extension.", "A7:500:85")
+        ) { claim, context in
+            guard let address = claim.billingProvider.address, isUS(address, context.codeSets) else { return [] }
+            return fires((address.postalCode?.utf8.count ?? 9) != 9)
+        },
+        Check(
+            .business(
+                "PRV-013", snip: 4, "2310C N403", "service facility ZIP code is not the full 9-digit ZIP+4",
+                fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
+                "A7:500:77")
+        ) { claim, context in
+            guard let address = claim.providers.serviceFacility?.address, isUS(address, context.codeSets) else { return [] }
+            return fires((address.postalCode?.utf8.count ?? 9) != 9)
+        },
+        Check(
+            .business(
+                "SVC-069", snip: 4, "2420C N403", "line service facility ZIP code is not the full 9-digit ZIP+4",
+                fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
+                "A7:500:77")
+        ) { claim, context in
+            linesWhere(claim) { line in
+                guard let address = line.details.serviceFacility?.address, isUS(address, context.codeSets) else { return false }
+                return (address.postalCode?.utf8.count ?? 9) != 9
+            }
+        },
+    ]
+
+    /// Whether the address is in the US (a state that is not a Canadian province); without a
+    /// state list, any state counts as US.
+    static func isUS(_ address: Address, _ sets: CodeSets) -> Bool {
+        guard let state = address.state else { return false }
+        if case .valid(let flags) = sets.states.lookup(state) { return !flags.contains(.canadian) }
+        return sets.states.isEmpty
+    }
+
+    static func isPostOfficeBox(_ address: Address) -> Bool {
+        isPostOfficeBox(address.line1) || (address.line2.map(isPostOfficeBox) ?? false)
+    }
+
+    /// `PO BOX`, `P.O. BOX`, `POST OFFICE BOX`, `LOCK BOX`, `LOCKBOX`, `PMB`, any case.
+    static func isPostOfficeBox(_ line: String) -> Bool {
+        boxPrefixes.contains { prefix in
+            var matched = 0
+            for byte in line.utf8 {
+                let upper = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                guard upper >= 0x41 && upper <= 0x5A else { continue }
+                guard upper == prefix[matched] else { return false }
+                matched += 1
+                if matched == prefix.count { return true }
+            }
+            return false
+        }
+    }
+
+    static let boxPrefixes: [[UInt8]] = ["POBOX", "POSTOFFICEBOX", "LOCKBOX", "PMB"].map { Array($0.utf8) }
+
+    static func id(_ number: Int) -> String { "ADR-" + (number < 10 ? "00" : "0") + String(number) }
+}

@@ -1,0 +1,94 @@
+import ClaimsCore
+
+/// A catalog edit whose check is a function of the claim and its context: the form almost every
+/// business edit takes, so that the catalog reads as a table.
+struct Check: ClaimRule {
+    let edit: Edit
+    let body: @Sendable (Claim, ClaimContext) -> [RuleViolation]
+
+    init(_ edit: Edit, _ body: @escaping @Sendable (Claim, ClaimContext) -> [RuleViolation]) {
+        self.edit = edit
+        self.body = body
+    }
+
+    func check(_ claim: Claim, in context: ClaimContext) -> [RuleViolation] { body(claim, context) }
+}
+
+extension Edit {
+    /// A 277CA edit; `status` is `category:status[:entity]` as it goes into STC01.
+    static func business(
+        _ id: String, snip: Int, _ location: String, _ description: String, fix: String, _ status: String,
+        warn: Bool = false
+    ) -> Edit {
+        let parts = status.split(separator: ":").map(String.init)
+        precondition(parts.count >= 2, "status is category:status[:entity]")
+        return Edit(
+            id: id, snip: snip, location: location, description: description, fixHint: fix,
+            outcome: .claimStatus(category: parts[0], status: parts[1], entity: parts.count > 2 ? parts[2] : nil),
+            defaultSeverity: warn ? .warning : .reject)
+    }
+}
+
+/// One violation when `condition` holds: the common shape of a claim-level check.
+@inline(__always) func fires(_ condition: Bool) -> [RuleViolation] { condition ? [RuleViolation()] : [] }
+
+/// One violation per line for which `test` holds, pinned to that line.
+@inline(__always) func linesWhere(_ claim: Claim, _ test: (ServiceLine) -> Bool) -> [RuleViolation] {
+    var violations: [RuleViolation] = []
+    for line in claim.serviceLines where test(line) { violations.append(RuleViolation(lineNumber: line.lineNumber)) }
+    return violations
+}
+
+extension Claim {
+    /// Whoever received the services: the 2010CA patient, or the subscriber when SBR02 = 18.
+    var patientPerson: Person { patient ?? subscriber }
+    /// Entity code of the patient for 277CA STC01-3: QC when a dependent, IL when the subscriber.
+    var isDependentPatient: Bool { patient != nil }
+    /// Whether the destination payer is Medicare (claim filing indicator MA/MB).
+    var isMedicare: Bool { coverage.filingIndicator == "MB" || coverage.filingIndicator == "MA" }
+}
+
+extension CalendarDate {
+    /// Whole years from `self` (a birth date) to `date`.
+    func years(until date: CalendarDate) -> Int {
+        var years = date.year - year
+        if (date.month, date.day) < (month, day) { years -= 1 }
+        return years
+    }
+}
+
+/// ASCII helpers that read a string's bytes without allocating.
+extension String {
+    var isAllDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    var isAlphanumericASCII: Bool {
+        !isEmpty && utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }
+    }
+    var firstByte: UInt8 { utf8.first ?? 0 }
+}
+
+extension CalendarDate {
+    /// Days since 1970-01-01 (civil calendar), for day arithmetic such as filing limits.
+    var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+/// Earliest and latest line date of a claim, computed without allocating.
+struct ServiceDates {
+    var first: CalendarDate?
+    var last: CalendarDate?
+
+    init(_ claim: Claim) {
+        for line in claim.serviceLines {
+            guard let from = line.serviceDateFrom else { continue }
+            let to = line.serviceDateTo ?? from
+            if first.map({ from < $0 }) ?? true { first = from }
+            if last.map({ to > $0 }) ?? true { last = to }
+        }
+    }
+}

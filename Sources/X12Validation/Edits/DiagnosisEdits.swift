@@ -1,0 +1,196 @@
+import ClaimsCore
+
+/// SNIP 5 on the claim's diagnoses (2300 HI): ICD-10-CM validity on the date of service,
+/// billability, and the sex and age limits the classification itself implies.
+enum DiagnosisEdits {
+    static let rules: [any ClaimRule] = codeSetRules + demographicRules
+
+    static let codeSetRules: [any ClaimRule] = [
+        perDiagnosis("DX-001", "DX-002", "is not shaped like an ICD-10-CM code (letter, digit, then 1–5 characters, no dot)",
+            fix: "Send the ICD-10-CM code without the decimal point, e.g. E119 for E11.9.", principal: "A7:254",
+            other: "A7:255") { code, _, _ in !isICD10Shaped(code) },
+        perDiagnosis("DX-003", "DX-004", "is not an ICD-10-CM code",
+            fix: "Check the code against the ICD-10-CM tabular list for the date of service.", principal: "A7:254",
+            other: "A7:255") { code, sets, dates in
+            isICD10Shaped(code) && lookup(code, sets, dates) == .unknown
+        },
+        perDiagnosis("DX-005", "DX-006", "is not valid on the date of service (not yet effective, or deleted)",
+            fix: "Use the ICD-10-CM release in force on the date of service (fiscal years start October 1).",
+            principal: "A7:254", other: "A7:255") { code, sets, dates in
+            lookup(code, sets, dates) == .notValidOnDate
+        },
+        perDiagnosis("DX-007", "DX-008", "is a category, not a billable code: more characters are required",
+            fix: "Code to the highest specificity: a billable leaf code, with the 7th character where one is required.",
+            principal: "A7:772", other: "A7:772") { code, sets, dates in
+            if case .valid(let flags) = lookup(code, sets, dates) { return flags.contains(.header) }
+            return false
+        },
+    ].flatMap { $0 }
+
+    static let demographicRules: [any ClaimRule] = [
+        Check(
+            .business(
+                "DX-009", snip: 5, "2300 HI01-2", "the principal diagnosis is an external cause code (V00–Y99)",
+                fix: "External causes describe how an injury happened; list the injury or condition first.", "A7:254")
+        ) { claim, _ in
+            fires(claim.diagnoses.first.map { $0.isICD10 && isExternalCause($0.code) } ?? false)
+        },
+        Check(
+            .business(
+                "DX-010", snip: 5, "2300 HI", "a diagnosis for female patients only (pregnancy, female genital organs) on a male patient",
+                fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86")
+        ) { claim, _ in
+            fires(claim.patientPerson.gender == "M" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, femaleOnly) })
+        },
+        Check(
+            .business(
+                "DX-011", snip: 5, "2300 HI", "a diagnosis for male patients only (male genital organs, prostate) on a female patient",
+                fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86")
+        ) { claim, _ in
+            fires(claim.patientPerson.gender == "F" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, maleOnly) })
+        },
+        Check(
+            .business(
+                "DX-012", snip: 5, "2300 HI", "a liveborn infant code (Z38) on a patient older than one year",
+                fix: "Z38 codes belong only on the newborn's birth record; check the code and the birth date.", "A8:255")
+        ) { claim, _ in
+            fires(olderThan(claim, years: 1) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, newborn) })
+        },
+        Check(
+            .business(
+                "DX-013", snip: 5, "2300 HI", "a perinatal condition code (P00–P96) on a patient older than one year",
+                fix: "Perinatal codes are for conditions originating in the perinatal period; check the code.", "A8:255",
+                warn: true)
+        ) { claim, _ in
+            fires(olderThan(claim, years: 1) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, perinatal) })
+        },
+        Check(
+            .business(
+                "DX-014", snip: 5, "2300 HI", "a pregnancy code (O00–O9A) on a patient younger than 9 or older than 64",
+                fix: "Check the patient's birth date and the diagnosis code.", "A8:255", warn: true)
+        ) { claim, _ in
+            guard let birth = claim.patientPerson.birthDate, let first = ServiceDates(claim).first else { return [] }
+            let age = birth.years(until: first)
+            return fires((age < 9 || age > 64) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, pregnancy) })
+        },
+        Check(
+            .business(
+                "DX-015", snip: 5, "2300 HI", "the same diagnosis code is reported twice",
+                fix: "List each diagnosis once.", "A7:255", warn: true)
+        ) { claim, _ in
+            let codes = claim.diagnoses
+            return fires(codes.indices.contains { index in codes[..<index].contains { $0.code == codes[index].code } })
+        },
+        Check(
+            .business(
+                "DX-016", snip: 5, "2300 HI01-1", "ICD-9-CM qualifiers (BK/BF) on services from October 1, 2015 on",
+                fix: "Code services from 2015-10-01 on in ICD-10-CM with qualifiers ABK (principal) and ABF.", "A7:700")
+        ) { claim, _ in
+            guard let last = ServiceDates(claim).last, last >= icd10Start else { return [] }
+            return fires(claim.diagnoses.contains { $0.qualifier == "BK" || $0.qualifier == "BF" })
+        },
+    ]
+
+    static let icd10Start = CalendarDate(year: 2015, month: 10, day: 1)!
+
+    /// Two edits, one for the principal diagnosis (HI01) and one for the others, with the
+    /// 277CA status the guide gives each (254 principal, 255 other).
+    static func perDiagnosis(
+        _ principalID: String, _ otherID: String, _ problem: String, fix: String, principal: String, other: String,
+        _ test: @escaping @Sendable (String, CodeSets, ServiceDates) -> Bool
+    ) -> [any ClaimRule] {
+        [
+            Check(.business(principalID, snip: 5, "2300 HI01-2", "the principal diagnosis \(problem)", fix: fix, principal)) {
+                claim, context in
+                guard let first = claim.diagnoses.first, first.isICD10 else { return [] }
+                return fires(test(first.code, context.codeSets, ServiceDates(claim)))
+            },
+            Check(.business(otherID, snip: 5, "2300 HI02-2…HI12-2", "a secondary diagnosis \(problem)", fix: fix, other)) {
+                claim, context in
+                let dates = ServiceDates(claim)
+                return fires(claim.diagnoses.dropFirst().contains { $0.isICD10 && test($0.code, context.codeSets, dates) })
+            },
+        ]
+    }
+
+    /// ICD-10-CM validity over the claim's service dates: valid when valid on the first or the
+    /// last date (services spanning a release change).
+    static func lookup(_ code: String, _ sets: CodeSets, _ dates: ServiceDates) -> CodeSet.Lookup {
+        let first = sets.icd10cm.lookup(code, on: dates.first)
+        guard case .valid = first else {
+            guard let last = dates.last, last != dates.first else { return first }
+            let second = sets.icd10cm.lookup(code, on: last)
+            if case .valid = second { return second }
+            return first
+        }
+        return first
+    }
+
+    static func isICD10Shaped(_ code: String) -> Bool {
+        let bytes = code.utf8
+        guard (3...7).contains(bytes.count) else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            let letter = byte >= 0x41 && byte <= 0x5A
+            let digit = byte >= 0x30 && byte <= 0x39
+            switch offset {
+            case 0: if !letter { return false }
+            case 1: if !digit { return false }
+            default: if !(letter || digit) { return false }
+            }
+        }
+        return true
+    }
+
+    static func isExternalCause(_ code: String) -> Bool {
+        let first = code.firstByte
+        return first == UInt8(ascii: "V") || first == UInt8(ascii: "W") || first == UInt8(ascii: "X")
+            || first == UInt8(ascii: "Y")
+    }
+
+    static func olderThan(_ claim: Claim, years: Int) -> Bool {
+        guard let birth = claim.patientPerson.birthDate, let first = ServiceDates(claim).first else { return false }
+        return birth.years(until: first) >= years
+    }
+
+    // MARK: Ranges of ICD-10-CM categories (first three characters), from the chapter and block
+    // structure of the tabular list.
+
+    typealias Range3 = (low: UInt32, high: UInt32)
+
+    static func range(_ low: String, _ high: String) -> Range3 { (pack(low), pack(high)) }
+
+    static func pack(_ code: String) -> UInt32 {
+        var value: UInt32 = 0
+        var count = 0
+        for byte in code.utf8.prefix(4) {
+            value = value << 8 | UInt32(byte)
+            count += 1
+        }
+        return value << (8 * UInt32(4 - count))
+    }
+
+    /// Whether the code's first four characters fall in one of `ranges` (bounds may be 3 or 4
+    /// characters; a 3-character upper bound covers all its subcategories).
+    static func inRanges(_ code: String, _ ranges: [Range3]) -> Bool {
+        let key = pack(code)
+        return ranges.contains { key >= $0.low && key <= ($0.high | (($0.high & 0xFF) == 0 ? 0xFF : 0)) }
+    }
+
+    static let femaleOnly = [
+        range("O00", "O9A"), range("C51", "C58"), range("D06", "D06"), range("D070", "D073"), range("D25", "D28"),
+        range("D39", "D39"), range("N70", "N98"), range("Q50", "Q52"), range("R87", "R87"), range("Z32", "Z37"),
+        range("Z39", "Z3A"),
+    ]
+    static let maleOnly = [
+        range("C60", "C63"), range("D074", "D076"), range("D29", "D29"), range("D40", "D40"), range("N40", "N53"),
+        range("Q53", "Q55"), range("R86", "R86"), range("Z125", "Z125"),
+    ]
+    static let newborn = [range("Z38", "Z38")]
+    static let perinatal = [range("P00", "P96")]
+    static let pregnancy = [range("O00", "O9A")]
+}
+
+extension Diagnosis {
+    /// ICD-10-CM (qualifiers ABK, ABF); ICD-9-CM codes (BK, BF) follow other rules.
+    var isICD10: Bool { qualifier == "ABK" || qualifier == "ABF" }
+}

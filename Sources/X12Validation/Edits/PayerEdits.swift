@@ -1,0 +1,68 @@
+import ClaimsCore
+
+/// SNIP 7 rules nearly every payer's companion guide states, on by default (a partner may switch
+/// any off in `partners.yaml`).
+enum PayerEdits {
+    static let rules: [any ClaimRule] = [
+        Check(
+            .business(
+                "CLM-005", snip: 7, "2300 CLM02", "a chargeable claim (BHT06 = CH) has a total charge of zero",
+                fix: "Bill the charges for the services; zero-charge reporting goes in an encounter (BHT06 = RP).", "A7:402")
+        ) { claim, context in
+            fires(context.header.claimOrEncounter == "CH" && claim.totalCharge == .zero)
+        },
+        Check(
+            .business(
+                "SVC-007", snip: 7, "2400 SV102", "a service line on a chargeable claim has a charge of zero",
+                fix: "Bill each line's charge; leave out services that are not billed.", "A7:583")
+        ) { claim, context in
+            guard context.header.claimOrEncounter == "CH" else { return [] }
+            return linesWhere(claim) { $0.charge == .zero && !$0.amountDefects.contains(.lineCharge) }
+        },
+        Check(
+            .business(
+                "SUB-005", snip: 7, "2010BA NM109",
+                "Medicare claim (SBR09 = MA or MB) whose member id is not a Medicare Beneficiary Identifier (MBI)",
+                fix: "Send the patient's 11-character MBI from the Medicare card (no dashes).", "A7:164:IL")
+        ) { claim, _ in
+            fires(claim.isMedicare && !isMBI(claim.subscriber.memberID ?? ""))
+        },
+        Check(
+            .business(
+                "SUB-019", snip: 7, "2010BA NM109", "subscriber member id contains spaces or punctuation",
+                fix: "Send the member id exactly as on the card, letters and digits only.", "A7:164:IL")
+        ) { claim, _ in
+            guard let member = claim.subscriber.memberID else { return [] }
+            return fires(!member.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) })
+        },
+        Check(
+            .business(
+                "CLM-001", snip: 7, "2300 CLM01", "patient control number (CLM01) is longer than 20 characters",
+                fix: "Keep CLM01 to 20 characters: many payers truncate it and the 277CA/835 then no longer match.",
+                "A7:512", warn: true)
+        ) { claim, _ in
+            fires(claim.patientControlNumber.utf8.count > 20)
+        },
+    ]
+
+    /// Medicare Beneficiary Identifier: 11 characters, positions 1 digit 1–9, 2/5/8/9 letters
+    /// (no S, L, O, I, B, Z), 3/6 letter or digit, 4/7/10/11 digits (CMS MBI format).
+    static func isMBI(_ id: String) -> Bool {
+        guard id.utf8.count == 11 else { return false }
+        for (index, byte) in id.utf8.enumerated() {
+            let digit = byte >= 0x30 && byte <= 0x39
+            let letter = byte >= 0x41 && byte <= 0x5A && !excludedMBILetters.contains(byte)
+            let ok: Bool
+            switch index {
+            case 0: ok = digit && byte != 0x30
+            case 1, 4, 7, 8: ok = letter
+            case 2, 5: ok = letter || digit
+            default: ok = digit
+            }
+            if !ok { return false }
+        }
+        return true
+    }
+
+    static let excludedMBILetters: Set<UInt8> = Set("SLOIBZ".utf8)
+}

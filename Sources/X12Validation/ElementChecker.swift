@@ -1,0 +1,196 @@
+import X12
+import X12Schema
+
+/// Checks the elements of one segment against its guide rules (SNIP 1–2, the 999's IK4): presence
+/// per usage, type, length, the guide's code lists, composites, repetitions and X12 syntax notes.
+///
+/// One pass over the segment's bytes splits it into element ranges (kept in a reused buffer), so
+/// checking costs about as much as reading the segment once more.
+struct ElementChecker {
+    private var bounds: [Range<Int>] = []
+    private var components: [Range<Int>] = []
+
+    init() {
+        bounds.reserveCapacity(32)
+        components.reserveCapacity(16)
+    }
+
+    /// Element errors of `segment` placed at `schema`, in position order.
+    mutating func check(_ segment: Segment, schema: SegmentSchema) -> [ElementFinding] {
+        let rules = schema.elements
+        guard !rules.isEmpty else { return [] }
+        let bytes = segment.source.bytes
+        let delimiters = segment.delimiters
+        Self.split(segment.range, on: delimiters.element, in: bytes, into: &bounds, skipFirst: true)
+        var findings: [ElementFinding] = []
+        for rule in rules {
+            let range = rule.position <= bounds.count ? bounds[rule.position - 1] : segment.range.upperBound..<segment.range.upperBound
+            if rule.isComposite {
+                checkComposite(rule, range, bytes, delimiters, into: &findings)
+            } else if let finding = Self.checkValue(rule, range, bytes, delimiters, position: rule.position, component: nil) {
+                findings.append(finding)
+            }
+        }
+        if bounds.count > rules.count, let extra = (rules.count..<bounds.count).first(where: { !bounds[$0].isEmpty }) {
+            findings.append(ElementFinding(position: extra + 1, code: "3", editID: "ELE-003"))
+        }
+        checkSyntaxNotes(schema, rules, into: &findings)
+        checkFormattedDate(segment, schema, bytes, into: &findings)
+        findings.sort { ($0.position, $0.component ?? 0) < ($1.position, $1.component ?? 0) }
+        return findings
+    }
+
+    private mutating func checkComposite(
+        _ rule: ElementRule, _ range: Range<Int>, _ bytes: [UInt8], _ delimiters: Delimiters, into findings: inout [ElementFinding]
+    ) {
+        let reference = rule.components.first?.element?.reference
+        if range.isEmpty {
+            if rule.usage == .required {
+                findings.append(
+                    ElementFinding(
+                        position: rule.position, reference: reference, code: "1",
+                        editID: rule.editID ?? (rule.isMandatory ? "ELE-001" : "IG-011")))
+            }
+            return
+        }
+        if rule.usage == .notUsed {
+            findings.append(ElementFinding(position: rule.position, reference: reference, code: "I10", editID: rule.editID ?? "IG-002"))
+            return
+        }
+        if rule.repeatCount == 1, delimiters.repetition != 0, bytes[range].contains(delimiters.repetition) {
+            findings.append(ElementFinding(position: rule.position, reference: reference, code: "12", editID: "ELE-012"))
+            return
+        }
+        Self.split(range, on: delimiters.component, in: bytes, into: &components, skipFirst: false)
+        if components.count > rule.components.count {
+            findings.append(ElementFinding(position: rule.position, reference: reference, code: "13", editID: "ELE-011"))
+            return
+        }
+        for component in rule.components {
+            let part = component.position <= components.count ? components[component.position - 1] : range.upperBound..<range.upperBound
+            if let finding = Self.checkValue(component, part, bytes, delimiters, position: rule.position, component: component.position) {
+                findings.append(finding)
+            }
+        }
+    }
+
+    /// The first problem with one simple element or component, if any.
+    static func checkValue(
+        _ rule: ElementRule, _ range: Range<Int>, _ bytes: [UInt8], _ delimiters: Delimiters, position: Int, component: Int?
+    ) -> ElementFinding? {
+        let reference = rule.element?.reference
+        func finding(_ code: String, _ generic: String, specific: Bool = true) -> ElementFinding {
+            ElementFinding(
+                position: position, component: component, reference: reference, code: code,
+                editID: specific ? (rule.editID ?? generic) : generic)
+        }
+        if range.isEmpty {
+            guard rule.usage == .required else { return nil }
+            return finding("1", rule.isMandatory ? "ELE-001" : "IG-011")
+        }
+        if rule.usage == .notUsed { return finding("I10", "IG-002") }
+        guard let element = rule.element else { return nil }
+        if component == nil, rule.repeatCount == 1, delimiters.repetition != 0, bytes[range].contains(delimiters.repetition) {
+            return finding("12", "ELE-012", specific: false)
+        }
+        let value = bytes[range]
+        switch element.type {
+        case .string, .identifier:
+            guard ValueSyntax.isText(value) else { return finding("6", "ELE-006", specific: false) }
+            if !ValueSyntax.lengthFits(value.count, element) {
+                return finding(value.count < element.minLength ? "4" : "5", value.count < element.minLength ? "ELE-004" : "ELE-005", specific: false)
+            }
+        case .numeric, .decimal:
+            guard let digits = ValueSyntax.digitCount(value, allowsPoint: element.type == .decimal) else {
+                return finding("6", "ELE-006", specific: false)
+            }
+            if !ValueSyntax.lengthFits(digits, element) {
+                return finding(digits < element.minLength ? "4" : "5", digits < element.minLength ? "ELE-004" : "ELE-005", specific: false)
+            }
+        case .date:
+            guard ValueSyntax.isDate(value) else { return finding("8", "ELE-008", specific: false) }
+        case .time:
+            guard ValueSyntax.isTime(value) else { return finding("9", "ELE-009", specific: false) }
+        }
+        if let codes = rule.codes, !codes.contains(value) {
+            return finding(ValueSyntax.isStandardCode(value, element) ? "I6" : "7", ValueSyntax.isStandardCode(value, element) ? "IG-003" : "ELE-007")
+        }
+        if rule.pattern == .nineDigits, !(value.count == 9 && value.allSatisfy(ValueSyntax.isDigit)) {
+            return finding("I12", "IG-010")
+        }
+        return nil
+    }
+
+    private func checkSyntaxNotes(_ schema: SegmentSchema, _ rules: [ElementRule], into findings: inout [ElementFinding]) {
+        guard !schema.syntaxNotes.isEmpty else { return }
+        func present(_ position: Int) -> Bool { position <= bounds.count && !bounds[position - 1].isEmpty }
+        func report(_ position: Int, _ code: String, _ editID: String) {
+            guard !findings.contains(where: { $0.position == position }) else { return }
+            let reference = position <= rules.count ? (rules[position - 1].element ?? rules[position - 1].components.first?.element)?.reference : nil
+            findings.append(ElementFinding(position: position, reference: reference, code: code, editID: editID))
+        }
+        for note in schema.syntaxNotes {
+            let positions = note.positions
+            switch note.kind {
+            case .paired:
+                if positions.contains(where: present) {
+                    for position in positions where !present(position) { report(position, "2", "ELE-002") }
+                }
+            case .required:
+                if !positions.contains(where: present) { report(positions[0], "2", "ELE-002") }
+            case .conditional:
+                if present(positions[0]) {
+                    for position in positions.dropFirst() where !present(position) { report(position, "2", "ELE-002") }
+                }
+            case .listConditional:
+                if present(positions[0]), !positions.dropFirst().contains(where: present) { report(positions[1], "2", "ELE-002") }
+            case .exclusion:
+                let sent = positions.filter(present)
+                if sent.count > 1 { report(sent[1], "10", "ELE-010") }
+            }
+        }
+    }
+
+    /// DTP03 and DMG02 hold dates whose format the element before names (`D8`, `RD8`).
+    private func checkFormattedDate(_ segment: Segment, _ schema: SegmentSchema, _ bytes: [UInt8], into findings: inout [ElementFinding]) {
+        let (qualifierPosition, datePosition, editID): (Int, Int, String)
+        switch schema.id {
+        case "DTP": (qualifierPosition, datePosition, editID) = (2, 3, "ELE-013")
+        case "DMG": (qualifierPosition, datePosition, editID) = (1, 2, "ELE-008")
+        default: return
+        }
+        guard bounds.count >= datePosition, !findings.contains(where: { $0.position <= datePosition }) else { return }
+        let format = bytes[bounds[qualifierPosition - 1]]
+        let value = bytes[bounds[datePosition - 1]]
+        let valid: Bool
+        if format.elementsEqual("D8".utf8) {
+            valid = ValueSyntax.isDate(value)
+        } else if format.elementsEqual("RD8".utf8) {
+            valid = value.count == 17 && value[value.startIndex + 8] == UInt8(ascii: "-")
+                && ValueSyntax.isDate(value.prefix(8)) && ValueSyntax.isDate(value.suffix(8))
+        } else {
+            return
+        }
+        if !valid {
+            findings.append(
+                ElementFinding(position: datePosition, reference: schema.elements[datePosition - 1].element?.reference, code: "8", editID: editID))
+        }
+    }
+
+    /// Splits `range` at `separator`; with `skipFirst`, the part before the first separator (the
+    /// segment tag) is dropped.
+    private static func split(_ range: Range<Int>, on separator: UInt8, in bytes: [UInt8], into parts: inout [Range<Int>], skipFirst: Bool) {
+        parts.removeAll(keepingCapacity: true)
+        var start = range.lowerBound
+        var skipping = skipFirst
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == separator {
+                if skipping { skipping = false } else { parts.append(start..<index) }
+                start = index + 1
+            }
+            index += 1
+        }
+        if !skipping { parts.append(start..<range.upperBound) }
+    }
+}

@@ -1,0 +1,83 @@
+import X12Schema
+
+/// Byte-level checks of X12 values by data type (X12.6 §3.5), without building Strings.
+enum ValueSyntax {
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Printable characters of the basic and extended character sets, and not only spaces.
+    static func isText(_ value: ArraySlice<UInt8>) -> Bool {
+        var sawNonSpace = false
+        for byte in value {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if byte != 0x20 { sawNonSpace = true }
+        }
+        return sawNonSpace
+    }
+
+    /// Digits in a numeric (`N`) or decimal (`R`) value; nil when it holds anything else (a sign is
+    /// allowed first, a decimal point once in `R`).
+    static func digitCount(_ value: ArraySlice<UInt8>, allowsPoint: Bool) -> Int? {
+        var digits = 0
+        var points = 0
+        for (offset, byte) in value.enumerated() {
+            if isDigit(byte) {
+                digits += 1
+            } else if byte == UInt8(ascii: "-"), offset == 0 {
+                continue
+            } else if byte == UInt8(ascii: "."), allowsPoint, points == 0 {
+                points += 1
+            } else {
+                return nil
+            }
+        }
+        return digits == 0 ? nil : digits
+    }
+
+    static func lengthFits(_ length: Int, _ element: DataElement) -> Bool {
+        length >= element.minLength && length <= element.maxLength
+    }
+
+    /// `CCYYMMDD` naming a real calendar day.
+    static func isDate(_ value: ArraySlice<UInt8>) -> Bool {
+        guard value.count == 8, value.allSatisfy(isDigit) else { return false }
+        let start = value.startIndex
+        func number(_ offset: Int, _ count: Int) -> Int {
+            var result = 0
+            for index in start + offset..<start + offset + count { result = result * 10 + Int(value[index] - 0x30) }
+            return result
+        }
+        let year = number(0, 4)
+        let month = number(4, 2)
+        let day = number(6, 2)
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let length = month == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
+        return day <= length
+    }
+
+    /// `HHMM`, `HHMMSS` or `HHMMSSd..` with hours below 24 and minutes and seconds below 60.
+    static func isTime(_ value: ArraySlice<UInt8>) -> Bool {
+        guard [4, 6, 7, 8].contains(value.count), value.allSatisfy(isDigit) else { return false }
+        let start = value.startIndex
+        func pair(_ offset: Int) -> Int { Int(value[start + offset] - 0x30) * 10 + Int(value[start + offset + 1] - 0x30) }
+        guard pair(0) < 24, pair(2) < 60 else { return false }
+        return value.count == 4 || pair(4) < 60
+    }
+
+    /// Whether `value` is a code X12 itself defines for `element` (so a guide-excluded code is
+    /// IK403 I6, "not used in this implementation", rather than 7, "invalid code").
+    static func isStandardCode(_ value: ArraySlice<UInt8>, _ element: DataElement) -> Bool {
+        guard let codes = standardCodes[element.reference] else { return false }
+        return codes.contains(value)
+    }
+
+    /// X12 code lists for the elements whose guide lists are most often confused with them.
+    static let standardCodes: [String: CodeList] = [
+        "66": CodeList(["1", "9", "24", "34", "46", "FI", "II", "MI", "NI", "PI", "SV", "XV", "XX", "ZZ"]),
+        "1250": CodeList(["CM", "CY", "D6", "D8", "DB", "DT", "MD", "RD", "RD6", "RD8", "RDT", "TM", "YY"]),
+        "1065": CodeList(["1", "2"]),
+        "1005": CodeList(["0019", "0010", "0011", "0012", "0013", "0014"]),
+        "353": CodeList(["00", "01", "04", "05", "06", "07", "08", "11", "13", "15", "18", "22"]),
+        "640": CodeList(["CH", "RP", "31", "14", "NA"]),
+    ]
+}

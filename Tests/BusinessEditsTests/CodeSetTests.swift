@@ -1,0 +1,64 @@
+import ClaimsCore
+import Foundation
+import Testing
+@testable import X12Validation
+
+/// The code set files: parsing, date-effective look-ups, and merging a newer release.
+@Suite struct CodeSetTests {
+    static func date(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+    static let sample = CodeSet.Metadata(kind: "test")
+
+    static func parse(_ text: String) throws -> CodeSet { try CodeSet(parsing: Array(text.utf8), kind: "test") }
+
+    @Test func lookUpHonoursRangesFlagsAndCoverage() throws {
+        let set = try Self.parse("# effective: 20250401\nA00\tH\nA000\nB01\t\t\t20250930\nC01\tB\t20251001\n")
+        #expect(set.lookup("A000", on: Self.date("20250501")) == .valid([]))
+        #expect(set.lookup("A00", on: Self.date("20250501")) == .valid(.header))
+        #expect(set.lookup("B01", on: Self.date("20251001")) == .notValidOnDate)
+        #expect(set.lookup("C01", on: Self.date("20250901")) == .notValidOnDate)
+        #expect(set.lookup("C01", on: Self.date("20251001")) == .valid([]))
+        #expect(set.lookup("Z99", on: Self.date("20250501")) == .unknown)
+        #expect(set.lookup("Z99", on: Self.date("20240101")) == .notCovered)
+    }
+
+    @Test func malformedLinesAreRejected() {
+        #expect(throws: CodeSet.ParseError.invalidLine(2)) { try Self.parse("A00\nA01\tB\t2025130\n") }
+        #expect(throws: CodeSet.ParseError.noCodes) { try Self.parse("# kind: x\n") }
+    }
+
+    @Test func mergingANewReleaseKeepsHistory() throws {
+        let current = try Self.parse("# effective: 20250401\nA01\nA02\nA03\n")
+        let release = try Self.parse("A01\nA03\tH\nA04\n")
+        let merged = current.merging(release: release, effective: Self.date("20251001"), version: "2026")
+        let before = Self.date("20250901")
+        let after = Self.date("20251101")
+        #expect(merged.lookup("A02", on: before) == .valid([]))
+        #expect(merged.lookup("A02", on: after) == .notValidOnDate)
+        #expect(merged.lookup("A03", on: before) == .valid([]))
+        #expect(merged.lookup("A03", on: after) == .valid(.header))
+        #expect(merged.lookup("A04", on: before) == .notValidOnDate)
+        #expect(merged.lookup("A04", on: after) == .valid([]))
+        let reparsed = try CodeSet(parsing: Array(merged.serialized().utf8), kind: "test")
+        #expect(reparsed.lookup("A03", on: before) == .valid([]) && reparsed.lookup("A03", on: after) == .valid(.header))
+        #expect(reparsed.metadata.version == "2026")
+    }
+
+    @Test func shippedCodeSetsLoad() {
+        let sets = CodeSets.standard
+        #expect(sets.icd10cm.count > 90_000)
+        #expect(sets.hcpcs.count > 8_000)
+        #expect(sets.placesOfService.contains("11") && !sets.placesOfService.contains("98"))
+        #expect(sets.zipPrefixes.zip("10001", isIn: "NY") == true)
+        #expect(sets.zipPrefixes.zip("10001", isIn: "CA") == false)
+        #expect(sets.icd10cm.lookup("E119", on: Self.date("20251110")) == .valid([]))
+        #expect(sets.icd10cm.lookup("E11", on: Self.date("20251110")) == .valid(.header))
+    }
+
+    @Test func npiCheckDigit() {
+        #expect(ProviderIdentifierEdits.isValidNPI("1234567893"))
+        #expect(ProviderIdentifierEdits.isValidNPI("1558598797"))
+        #expect(!ProviderIdentifierEdits.isValidNPI("1234567890"))
+        #expect(!ProviderIdentifierEdits.isValidNPI("123456789"))
+    }
+}

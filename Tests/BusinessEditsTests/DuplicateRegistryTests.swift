@@ -1,0 +1,50 @@
+import ClaimsCore
+import ClaimsPipeline
+import ClaimsStore
+import ClaimsTestSupport
+import Testing
+import X12Validation
+
+/// Duplicate detection against real PostgreSQL: keys recorded for one file are found for another
+/// within the look-back window, never for the same file, and mark the later claim DUP-001.
+@Suite struct DuplicateRegistryTests {
+    static func key(_ pcn: String, charge: Int64 = 15_000, to: CalendarDate? = nil) -> ClaimKey {
+        ClaimKey(
+            submitter: "SUB1", billingNPI: "1234567893", patientControlNumber: pcn,
+            firstServiceDate: CalendarDate(year: 2025, month: 11, day: 10), lastServiceDate: to ?? CalendarDate(year: 2025, month: 11, day: 10),
+            totalCharge: Amount(cents: charge))
+    }
+
+    static func file(_ db: TestDatabase, _ name: String) async throws -> Int64 {
+        try await FileRepository(database: db.database).registerFile(
+            partner: "acme", channel: .inbox, originalName: name, sha256: String(repeating: "a", count: 64), sizeBytes: 1
+        ).id
+    }
+
+    @Test func recordedKeysAreFoundFromOtherFilesOnly() async throws {
+        try await TestDatabase.with { db in
+            let registry = ClaimSubmissionRepository(database: db.database)
+            let first = try await Self.file(db, "a.x12")
+            let second = try await Self.file(db, "b.x12")
+            try await registry.record([(0, Self.key("PCN1")), (1, Self.key("PCN2"))], fileID: first)
+            try await registry.record([(0, Self.key("PCN1"))], fileID: first)
+            let since = CalendarDate(year: 2025, month: 1, day: 1)!
+            let candidates = [Self.key("PCN1"), Self.key("PCN2", charge: 15_001), Self.key("PCN3")]
+            #expect(try await registry.accepted(among: candidates, since: since, excludingFile: second) == [Self.key("PCN1")])
+            #expect(try await registry.accepted(among: candidates, since: since, excludingFile: first) == [])
+            let future = CalendarDate(year: 2999, month: 1, day: 1)!
+            #expect(try await registry.accepted(among: candidates, since: future, excludingFile: second) == [])
+        }
+    }
+
+    @Test func priorKeysMarkTheClaimDuplicate() throws {
+        var claim = GoodClaim.claim
+        claim.billingProvider.npi = "1234567893"
+        let parsed = ParsedTransactionSet(header: GoodClaim.header, claims: [claim, claim], structureErrors: [])
+        let key = ClaimKey(claim, submitter: GoodClaim.header.submitter.identifier)
+        let findings = ClaimValidator(rules: BusinessEdits.rules).findings(
+            for: parsed, receivedDate: GoodClaim.receivedDate, profile: ValidationProfile(), priorSubmissions: [key])
+        #expect(findings.filter { $0.edit.id == "DUP-001" }.map(\.claimIndex) == [0, 1])
+        #expect(findings.filter { $0.edit.id == "DUP-002" }.map(\.claimIndex) == [1])
+    }
+}

@@ -1,0 +1,42 @@
+import ClaimsApp
+import ClaimsTestSupport
+import Foundation
+import Testing
+import X12Validation
+
+@Suite struct EditCatalogTests {
+    static let syntaxIDs = EditCatalog.syntaxEdits.map(\.id).sorted()
+
+    @Test func idsAreUnique() {
+        let ids = EditCatalog.all.map(\.id)
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
+    }
+
+    @Test func everySyntaxEditHasACase() {
+        #expect(Set(Self.syntaxIDs) == Set(EditCases.all.keys), "edits without a case: \(Set(Self.syntaxIDs).subtracting(EditCases.all.keys).sorted()); cases without an edit: \(Set(EditCases.all.keys).subtracting(Self.syntaxIDs).sorted())")
+    }
+
+    @Test func baseFileIsClean() {
+        #expect(EditHarness.editIDs(EditHarness.bytes(nil)).isEmpty)
+    }
+
+    @Test(arguments: syntaxIDs)
+    func editFiresOnItsMutationOnly(id: String) throws {
+        let mutation = try #require(EditCases.all[id], "no mutation for \(id)")
+        #expect(!EditHarness.editIDs(EditHarness.bytes(nil)).contains(id), "\(id) fires on the clean file")
+        let fired = EditHarness.editIDs(EditHarness.bytes(mutation), resent: mutation.resent)
+        #expect(fired.contains(id), "\(id) did not fire; got \(fired.sorted())")
+    }
+
+    @Test func rulesDocumentIsCurrent() throws {
+        let path = Fixtures.repositoryRoot.appendingPathComponent("docs/RULES.md")
+        let written = try String(contentsOf: path, encoding: .utf8)
+        #expect(written == RulesDocument.markdown(), "docs/RULES.md is stale: run `claimsgate rules --format markdown > docs/RULES.md`")
+    }
+
+    @Test func jsonCarriesEveryEdit() throws {
+        let decoded = try JSONSerialization.jsonObject(with: Data(RulesDocument.json().utf8)) as? [[String: Any]]
+        #expect(decoded?.count == EditCatalog.all.count)
+        #expect(Set(decoded?.first?.keys.map { $0 } ?? []) == ["id", "snip", "location", "description", "fixHint", "outcome", "severity"])
+    }
+}
