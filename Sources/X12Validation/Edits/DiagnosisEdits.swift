@@ -21,7 +21,7 @@ enum DiagnosisEdits {
         },
         perDiagnosis("DX-007", "DX-008", "is a category, not a billable code: more characters are required",
             fix: "Code to the highest specificity: a billable leaf code, with the 7th character where one is required.",
-            principal: "A7:772", other: "A7:772") { code, sets, dates in
+            principal: "A7:254", other: "A7:255") { code, sets, dates in
             if case .valid(let flags) = lookup(code, sets, dates) { return flags.contains(.header) }
             return false
         },

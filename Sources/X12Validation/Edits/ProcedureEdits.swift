@@ -26,7 +26,7 @@ enum ProcedureEdits {
         Check(
             .business(
                 "SVC-065", snip: 5, "2400 SV101-2", "HCPCS Level II code is not valid on the date of service",
-                fix: "Use the code in force on the date of service; codes are added and terminated quarterly.", "A7:796")
+                fix: "Use the code in force on the date of service; codes are added and terminated quarterly.", "A7:454")
         ) { claim, context in
             linesWhere(claim) { line in
                 kind(of: line.procedureCode) == .hcpcs
