@@ -62,23 +62,3 @@ extension String {
         self = String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
     }
 }
-
-extension CalendarDate {
-    /// The date `days` days later (earlier when negative), in the civil calendar.
-    public func adding(days: Int) -> CalendarDate {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let ordinal = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear + days
-        let shiftedEra = (ordinal >= 0 ? ordinal : ordinal - 146_096) / 146_097
-        let dayOfEra = ordinal - shiftedEra * 146_097
-        let shiftedYearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let shiftedDayOfYear = dayOfEra - (365 * shiftedYearOfEra + shiftedYearOfEra / 4 - shiftedYearOfEra / 100)
-        let monthIndex = (5 * shiftedDayOfYear + 2) / 153
-        let newDay = shiftedDayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let newMonth = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let newYear = shiftedYearOfEra + shiftedEra * 400 + (newMonth <= 2 ? 1 : 0)
-        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
-    }
-}

@@ -83,7 +83,7 @@ public struct FeatureExtractor: Sendable {
         x[RiskFeature.telehealthWithProcedures.index] = telehealth && hasNonVisit ? 1 : 0
         var days = 0.0
         if let submission, let last = lastService {
-            days = Double(max(submission.daysSinceEpoch - last.daysSinceEpoch, 0))
+            days = Double(max(submission.dayNumber - last.dayNumber, 0))
         }
         x[RiskFeature.logDaysToSubmission.index] = log1p(days)
         x[RiskFeature.lateSubmission.index] = days > 90 ? 1 : 0

@@ -86,7 +86,7 @@ enum PartnerEdits {
             guard let limit = context.partner.timelyFilingDays, claim.details.delayReason == nil,
                 let first = ServiceDates(claim).first
             else { return [] }
-            return fires(context.receivedDate.ordinal - first.ordinal > limit)
+            return fires(context.receivedDate.dayNumber - first.dayNumber > limit)
         },
         Check(
             .business(

@@ -1,12 +1,8 @@
-import ClaimsCore
-
-/// Day arithmetic for generated dates (service dates before a reference date, birth dates by age).
-///
-/// `CalendarDate` in ClaimsCore deliberately has none; the conversion is Howard Hinnant's
-/// `days_from_civil`/`civil_from_days`, exact for the proleptic Gregorian calendar.
+/// Day arithmetic (days from service to submission, filing limits, generated dates), by Howard
+/// Hinnant's `days_from_civil` / `civil_from_days`: exact for the proleptic Gregorian calendar.
 extension CalendarDate {
     /// Days since 1970-01-01.
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -15,7 +11,8 @@ extension CalendarDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    init(dayNumber: Int) {
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -27,5 +24,6 @@ extension CalendarDate {
         self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)!
     }
 
-    func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 }
