@@ -75,7 +75,10 @@ public struct AcknowledgmentPlanner: Sendable {
                     defer { claimIndex += 1 }
                     let deferred = heldClaims.contains(claimIndex) && partner.risk.reviewMode == .defer
                     return deferred
-                        ? nil : ClaimDecision(claim: claim, outcome: outcome(index, set.verdict, fileClaimIndex: claimIndex))
+                        ? nil
+                        : ClaimDecision(
+                            claim: claim, outcome: outcome(index, set.verdict, fileClaimIndex: claimIndex),
+                            lineStatuses: Self.lineStatuses(index, set.verdict))
                 }
                 guard !decisions.isEmpty else { continue }
                 reports.append(
@@ -148,6 +151,19 @@ public struct AcknowledgmentPlanner: Sendable {
                     }
                 return TransactionSetResponse(set.set, segmentErrors: errors, disposition: disposition)
             })
+    }
+
+    /// Rejecting edits that fired on service lines, grouped by line (the 277CA's 2220D loops).
+    static func lineStatuses(_ index: Int, _ verdict: TransactionSetVerdict) -> [LineStatus] {
+        var byLine: [Int: [ClaimStatus]] = [:]
+        for finding in verdict.claimFindings where finding.claimIndex == index && finding.severity == .reject {
+            guard let line = finding.lineNumber,
+                case .claimStatus(let category, let status, let entity) = finding.edit.outcome
+            else { continue }
+            let code = ClaimStatus(category: category, code: status, entity: entity)
+            if !(byLine[line]?.contains(code) ?? false) { byLine[line, default: []].append(code) }
+        }
+        return byLine.keys.sorted().map { LineStatus(lineNumber: $0, statuses: byLine[$0]!) }
     }
 
     func outcome(_ index: Int, _ verdict: TransactionSetVerdict, fileClaimIndex: Int) -> ClaimOutcome {

@@ -31,7 +31,10 @@ public struct X12Writer: Sendable {
     public mutating func segment(_ id: String, _ elements: String...) { segment(id, elements) }
 
     /// Joins components with the component separator, dropping trailing empty ones.
-    public func composite(_ components: String...) -> String {
+    public func composite(_ components: String...) -> String { composite(components) }
+
+    /// Joins components with the component separator, dropping trailing empty ones.
+    public func composite(_ components: [String]) -> String {
         var parts = components
         while let last = parts.last, last.isEmpty { parts.removeLast() }
         return parts.joined(separator: String(UnicodeScalar(delimiters.component)))

@@ -22,6 +22,35 @@ extension ClaimAcknowledgmentBuilder.Output {
             writeRejection(statuses.isEmpty ? [.unspecifiedRejection] : statuses, charge: charge)
         }
         writeServiceDates(claim.serviceDateRange, receivedDate: receivedDate)
+        if decision.outcome.isRejected {
+            for line in decision.lineStatuses where !line.statuses.isEmpty {
+                guard let service = claim.serviceLines.first(where: { $0.lineNumber == line.lineNumber }) else { continue }
+                writeLine(service, statuses: line.statuses)
+            }
+        }
+    }
+
+    /// 2220D: the service line (SVC) and its status (one STC, up to three statuses, action `U`).
+    private mutating func writeLine(_ line: ServiceLine, statuses: [ClaimStatus]) {
+        let procedure = [line.procedureQualifier.isEmpty ? "HC" : line.procedureQualifier, line.procedureCode]
+            + line.modifiers
+        x12.segment(
+            "SVC", x12.composite(procedure.map(X12Text.sanitized)), line.charge.description, "", "", "", "",
+            line.units > 0 ? Self.units(line.units) : "")
+        let composites = statuses.prefix(3).map { x12.composite($0.category, $0.code, $0.entity ?? "") }
+        x12.segment("STC", [composites[0], processDate, "U", "", "", "", "", "", ""] + composites.dropFirst())
+        if let date = line.serviceDateFrom {
+            if let last = line.serviceDateTo, last != date {
+                x12.segment("DTP", "472", "RD8", date.x12 + "-" + last.x12)
+            } else {
+                x12.segment("DTP", "472", "D8", date.x12)
+            }
+        }
+    }
+
+    /// SVC07 units: whole numbers without a decimal point.
+    static func units(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// STC segments with action `U`, three statuses each (STC01, STC10, STC11).

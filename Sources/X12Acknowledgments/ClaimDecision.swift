@@ -4,9 +4,23 @@ import ClaimsCore
 public struct ClaimDecision: Sendable, Equatable {
     public var claim: Claim
     public var outcome: ClaimOutcome
+    /// Statuses pinned to service lines (2220D), for a rejected claim whose edits fired on lines.
+    public var lineStatuses: [LineStatus]
 
-    public init(claim: Claim, outcome: ClaimOutcome) {
+    public init(claim: Claim, outcome: ClaimOutcome, lineStatuses: [LineStatus] = []) {
         self.claim = claim
         self.outcome = outcome
+        self.lineStatuses = lineStatuses
+    }
+}
+
+/// The statuses of one service line (by LX01), reported in a 2220D loop after the claim's.
+public struct LineStatus: Sendable, Equatable {
+    public var lineNumber: Int
+    public var statuses: [ClaimStatus]
+
+    public init(lineNumber: Int, statuses: [ClaimStatus]) {
+        self.lineNumber = lineNumber
+        self.statuses = statuses
     }
 }
