@@ -1,3 +1,4 @@
+import ClaimsStore
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -19,13 +20,13 @@ struct PartnersReloader: Service {
         await withDiscardingTaskGroup { group in
             group.addTask {
                 for await _ in await UnixSignalsSequence(trapping: .sighup) {
-                    _ = try? await DedicatedThread.run("partners-reload") { registry.reload(because: "SIGHUP") }
+                    _ = try? await onDedicatedThread(name: "partners-reload") { registry.reload(because: "SIGHUP") }
                 }
             }
             group.addTask {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(1))
-                    _ = try? await DedicatedThread.run("partners-reload") { registry.reloadIfChanged() }
+                    _ = try? await onDedicatedThread(name: "partners-reload") { registry.reloadIfChanged() }
                 }
             }
         }

@@ -1,3 +1,4 @@
+import ClaimsStore
 import AuditLog
 import Foundation
 import Logging
@@ -34,10 +35,10 @@ public struct SFTPEndpoint: Service {
         let server = SFTPServer(
             configuration: configuration.sftp.serverConfiguration(configuration), accounts: partners.accounts,
             inspector: inspector, audit: SFTPAuditAdapter(recorder: audit, next: LoggingAuditSink(logger: logger)), metrics: metrics, logger: logger)
-        _ = try await DedicatedThread.run("sftp-start") { try server.start() }
+        _ = try await onDedicatedThread(name: "sftp-start") { try server.start() }
         readiness.report(.sftp)
         try? await gracefulShutdown()
-        _ = try? await DedicatedThread.run("sftp-stop") { server.stop() }
+        _ = try? await onDedicatedThread(name: "sftp-stop") { server.stop() }
     }
 
     /// The services `serve` runs, in start order: the gateway (database, watcher, pipeline), the

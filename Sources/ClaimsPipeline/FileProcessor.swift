@@ -194,7 +194,7 @@ public struct FileProcessor: Sendable {
             let name = fileName(for: file.kind, record: record)
             try await Blocking.run { try DurableFile.write(file.bytes, named: name, in: outbox) }
             _ = try await acknowledgments.recordAcknowledgment(
-                fileID: record.id, kind: AcknowledgmentKind(rawValue: file.kind.rawValue)!, fileName: name,
+                fileID: record.id, kind: file.kind.storedKind, fileName: name,
                 interchangeControlNumber: String(file.controlNumbers[0]))
             audit.record(
                 action: "ack.written", actor: "system:gateway", object: "file:\(record.id)", outcome: .success,
@@ -262,5 +262,16 @@ extension AcknowledgmentTimestamp {
 extension InterchangeRepository.Key {
     init(_ header: InterchangeHeader) {
         self.init(senderQualifier: header.senderQualifier, senderID: header.senderID, controlNumber: header.controlNumber)
+    }
+}
+
+extension AcknowledgmentFileKind {
+    /// The `acknowledgments.kind` this file kind is recorded under.
+    var storedKind: AcknowledgmentKind {
+        switch self {
+        case .ta1: .ta1
+        case .implementation: .implementation999
+        case .claim: .claimAcknowledgment277CA
+        }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Runs blocking work (child processes, libpq outside the pool) on a fresh thread and awaits it,
+/// Runs blocking work (child processes, libpq outside the pool, libssh start and stop) on a fresh thread and awaits it,
 /// so the cooperative pool is never blocked.
-func onDedicatedThread<T: Sendable>(
+public func onDedicatedThread<T: Sendable>(
     name: String, _ body: @escaping @Sendable () throws -> T
 ) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
