@@ -39,7 +39,7 @@ public struct ClaimRepository: Sendable {
                 }
                 let stored = try connection.copyIn(
                     phi == nil ? Self.claimsCopy : Self.claimsWithPHICopy,
-                    chunks: Self.encoded(outcomes.count) { range in
+                    chunks: CopyText.encoded(outcomes.count) { range in
                         let sealer = phi.map(PHISealer.init(ring:))
                         var text = CopyText(capacity: range.count * 1_500)
                         for index in range {
@@ -51,7 +51,7 @@ public struct ClaimRepository: Sendable {
                     })
                 try connection.copyIn(
                     Self.linesCopy,
-                    chunks: Self.encoded(outcomes.count) { range in
+                    chunks: CopyText.encoded(outcomes.count) { range in
                         var text = CopyText(capacity: range.count * 300)
                         for index in range {
                             for line in outcomes[index].claim.serviceLines {
@@ -101,29 +101,6 @@ public struct ClaimRepository: Sendable {
     }
 
     // MARK: COPY rows
-
-    /// COPY text for items `0..<count`, encoded by `encode` in slices of `sliceSize`, a window of
-    /// slices at a time spread over every core, handed out in order. Sealing and formatting cost
-    /// more than PostgreSQL's parsing, so while the server takes one window the next is encoded,
-    /// and memory holds one window, not the file.
-    static func encoded(
-        _ count: Int, sliceSize: Int = 1_000, _ encode: @escaping @Sendable (Range<Int>) -> [UInt8]
-    ) -> some Sequence<[UInt8]> {
-        let slices = stride(from: 0, to: count, by: sliceSize).map { $0..<min($0 + sliceSize, count) }
-        let window = 2 * ProcessInfo.processInfo.activeProcessorCount
-        var next = 0
-        var ready: [[UInt8]] = []
-        return AnySequence {
-            AnyIterator { () -> [UInt8]? in
-                if ready.isEmpty, next < slices.count {
-                    let batch = slices[next..<min(next + window, slices.count)]
-                    next = batch.endIndex
-                    ready = batch.concurrentMap(encode).reversed()
-                }
-                return ready.popLast()
-            }
-        }
-    }
 
     static let claimsCopy = """
         COPY claims (file_id, claim_index, transaction_set_control_number, patient_control_number, total_charge,

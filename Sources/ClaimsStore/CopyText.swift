@@ -1,4 +1,6 @@
+import ClaimsCore
 import ClaimsCrypto
+import Foundation
 
 /// Rows in PostgreSQL's COPY text format, written straight into bytes: tab-separated,
 /// newline-terminated, `\N` for NULL, with backslash escapes for the characters that would
@@ -88,6 +90,29 @@ public struct CopyText: Sendable {
                 while !text.isFull, let next = iterator.next() { write(&text, next) }
                 let chunk = text.take()
                 return chunk.isEmpty ? nil : chunk
+            }
+        }
+    }
+
+    /// COPY text for items `0..<count`, encoded by `encode` in slices of `sliceSize`, a window of
+    /// slices at a time spread over every core, handed out in order. Sealing and formatting cost
+    /// more than PostgreSQL's parsing, so while the server takes one window the next is encoded,
+    /// and memory holds one window, not the file.
+    static func encoded(
+        _ count: Int, sliceSize: Int = 1_000, _ encode: @escaping @Sendable (Range<Int>) -> [UInt8]
+    ) -> some Sequence<[UInt8]> {
+        let slices = stride(from: 0, to: count, by: sliceSize).map { $0..<min($0 + sliceSize, count) }
+        let window = 2 * ProcessInfo.processInfo.activeProcessorCount
+        var next = 0
+        var ready: [[UInt8]] = []
+        return AnySequence {
+            AnyIterator { () -> [UInt8]? in
+                if ready.isEmpty, next < slices.count {
+                    let batch = slices[next..<min(next + window, slices.count)]
+                    next = batch.endIndex
+                    ready = batch.concurrentMap(encode).reversed()
+                }
+                return ready.popLast()
             }
         }
     }
