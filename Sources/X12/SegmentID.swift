@@ -3,7 +3,7 @@
 public struct SegmentID: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let rawValue: UInt32
 
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// Packs up to three bytes; longer or empty tags give `invalid`.
     public init<C: Collection<UInt8>>(bytes: C) {
@@ -16,10 +16,20 @@ public struct SegmentID: Sendable, Hashable, Comparable, CustomStringConvertible
         rawValue = value
     }
 
-    /// From a literal such as `"CLM"`, without allocating: tags are compared per segment.
+    /// From a literal such as `"CLM"`; inlinable, so literals fold into constants: tags are
+    /// compared per segment.
+    @inlinable
     public init(stringLiteral value: StaticString) {
-        self = value.withUTF8Buffer { SegmentID(bytes: $0) }
+        let count = value.utf8CodeUnitCount
+        var packed: UInt32 = 0
+        if (1...3).contains(count) {
+            for offset in 0..<count { packed = packed << 8 | UInt32(value.utf8Start[offset]) }
+        }
+        self.init(rawValue: packed)
     }
+
+    @inlinable
+    public static func == (lhs: SegmentID, rhs: SegmentID) -> Bool { lhs.rawValue == rhs.rawValue }
 
     /// Stands for a tag that is not 1–3 bytes long.
     public static let invalid = SegmentID(rawValue: 0)
