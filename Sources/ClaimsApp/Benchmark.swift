@@ -20,6 +20,14 @@ public struct Benchmark: Sendable {
     public var peerClaims: Int
     /// Small files dropped one after another for the latency figure.
     public var latencyFiles: Int
+    /// Large files taken end to end (the figure is their median).
+    public var runs = 1
+    /// Rounds of the audit on/off comparison (0 skips it).
+    public var auditRounds = 0
+    /// Files (of `auditClaimsPerFile` claims) per audit round: many small files are the worst case
+    /// for the audit, which writes a fixed handful of records per file.
+    public var auditFiles = 40
+    public var auditClaimsPerFile = 250
     /// A PostgreSQL URL, or nil for an embedded cluster in the bench's scratch folder.
     public var databaseURL: String?
     public var scratch: URL
@@ -49,7 +57,11 @@ public struct Benchmark: Sendable {
         report.validateSeconds = try median(3) { try Self.assess(bytes) }
 
         progress("running the gateway end to end into PostgreSQL")
-        try await endToEnd(file: file, into: &report, progress: progress)
+        try await endToEnd(into: &report, progress: progress)
+        if auditRounds > 0 {
+            progress("audit on and off, \(auditRounds) rounds of \(auditFiles) files")
+            try await compareAudit(into: &report, progress: progress)
+        }
 
         progress("running pyx12 on \(peerClaims) claims")
         report.peerSeconds = try peer()
@@ -71,21 +83,111 @@ public struct Benchmark: Sendable {
         }
     }
 
+    /// Parse and every edit, on one thread: the gateway spreads transaction sets over the cores,
+    /// but the issue's figure is per core.
     static func assess(_ bytes: [UInt8]) throws {
-        _ = try FileAssessor(identity: GatewayIdentity()).assess(
-            X12Source(bytes: bytes), partner: .benchmark, receivedDate: CalendarDate(utc: Date()))
+        let assessor = FileAssessor(identity: GatewayIdentity())
+        let receivedDate = CalendarDate(utc: Date())
+        for (index, interchange) in try InterchangeReader.read(X12Source(bytes: bytes)).enumerated() {
+            _ = assessor.assess(interchange, index: index, partner: .benchmark, receivedDate: receivedDate, concurrently: false)
+        }
     }
 
-    func endToEnd(file: URL, into report: inout BenchmarkReport, progress: @Sendable (String) -> Void) async throws {
+    /// `runs` large files, each timed from the rename into the inbox to its `archived` state, then
+    /// the one-claim latency files.
+    func endToEnd(into report: inout BenchmarkReport, progress: @Sendable (String) -> Void) async throws {
+        let (latencies, big) = try await withGateway(auditEnabled: true) { drop in
+            var big: [(seconds: Double, stages: [String: Double])] = []
+            for run in 0..<runs {
+                let file = scratch.appendingPathComponent("bench-\(run).x12")
+                try write(claims: claims, seed: 42 + UInt64(run), to: file)
+                big.append(try await drop(file, "bench-\(run).x12"))
+                progress("end to end \(run + 1)/\(runs): \(String(format: "%.2f", big.last!.seconds)) s")
+            }
+            var latencies: [Double] = []
+            for index in 0..<latencyFiles {
+                let small = scratch.appendingPathComponent("one-\(index).x12")
+                try write(claims: 1, seed: UInt64(1_000 + index), to: small)
+                latencies.append(try await drop(small, "one-\(index).x12").seconds)
+            }
+            return (latencies, big)
+        }
+        report.endToEndRuns = big.map(\.seconds)
+        report.endToEndSeconds = big.map(\.seconds).sorted()[big.count / 2]
+        let stageNames = big.first?.stages.keys.sorted() ?? []
+        report.stageSeconds = Dictionary(
+            uniqueKeysWithValues: stageNames.map { name in (name, big.map { $0.stages[name] ?? 0 }.sorted()[big.count / 2]) })
+        report.oneClaimLatencies = latencies
+    }
+
+    /// Alternates audit off and on (the order flipped every round, so drift in the machine's load
+    /// falls on both), each time timing a batch of small files from the first drop to the last
+    /// archive. The figure is the median of the per-round ratios.
+    func compareAudit(into report: inout BenchmarkReport, progress: @Sendable (String) -> Void) async throws {
+        var batch = 0
+        for round in 0..<auditRounds {
+            var times: [Bool: Double] = [:]
+            for enabled in round % 2 == 0 ? [false, true] : [true, false] {
+                batch += 1
+                let files = try (0..<auditFiles).map { index in
+                    let file = scratch.appendingPathComponent("audit-\(batch)-\(index).x12")
+                    try write(claims: auditClaimsPerFile, seed: UInt64(10_000 + batch * 1_000 + index), to: file)
+                    return file
+                }
+                times[enabled] = try await withGateway(auditEnabled: enabled) { drop in
+                    try await drop.all(files)
+                }
+            }
+            report.auditRounds.append(.init(auditOff: times[false]!, auditOn: times[true]!))
+            progress("audit round \(round + 1): off \(String(format: "%.2f", times[false]!)) s, on \(String(format: "%.2f", times[true]!)) s")
+        }
+    }
+
+    /// Drops files into the running gateway's inbox and waits for them.
+    struct Dropper {
+        let inbox: URL
+        let files: FileRepository
+        let stages: StageCapture.Store
+
+        /// One file: seconds from the rename to `archived` or `quarantined`, and its stage times.
+        func callAsFunction(_ source: URL, _ name: String) async throws -> (seconds: Double, stages: [String: Double]) {
+            let seconds = try await all([source], names: [name])
+            guard let record = try await files.files(inState: [.archived]).first(where: { $0.originalName == name }) else {
+                return (seconds, [:])
+            }
+            // The `file processed` line follows the state change by a moment.
+            while stages.stages(file: String(record.id)) == nil { try await Task.sleep(for: .milliseconds(1)) }
+            return (seconds, stages.stages(file: String(record.id)) ?? [:])
+        }
+
+        /// Several files at once: seconds from the first rename to the last one finished.
+        func all(_ sources: [URL], names: [String]? = nil) async throws -> Double {
+            let names = names ?? sources.map(\.lastPathComponent)
+            let clock = ContinuousClock()
+            let start = clock.now
+            for (source, name) in zip(sources, names) { try DurableFile.move(source, to: inbox.appendingPathComponent(name)) }
+            var waiting = Set(names)
+            while !waiting.isEmpty {
+                for file in try await files.files(inState: [.archived, .quarantined]) { waiting.remove(file.originalName) }
+                if !waiting.isEmpty { try await Task.sleep(for: .milliseconds(2)) }
+            }
+            return (clock.now - start).seconds
+        }
+    }
+
+    /// Runs the real gateway in-process on the bench's root while `body` drops files into it.
+    func withGateway<T: Sendable>(auditEnabled: Bool, _ body: (Dropper) async throws -> T) async throws -> T {
         let root = scratch.appendingPathComponent("root")
         var configuration = GatewayConfiguration(root: root, databaseURL: databaseURL, partners: [.benchmark])
         configuration.databasePoolSize = 4
+        configuration.security.auditEnabled = auditEnabled
         let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
         let quiet = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
+        let stages = StageCapture.Store()
         let gateway = Gateway(
-            configuration: configuration, logger: quiet,
+            configuration: configuration, logger: Logger(label: "bench", factory: { _ in StageCapture(store: stages) }),
             readiness: StartupBarrier(waitingFor: [.watcher], logger: quiet, onReady: { readyContinuation.yield() }))
-        let group = ServiceGroup(services: [gateway], logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let group = ServiceGroup(services: [gateway], logger: quiet)
         let running = Task {
             defer { readyContinuation.finish() }
             try await group.run()
@@ -103,30 +205,11 @@ public struct Benchmark: Sendable {
         let url = try configuration.databaseURL ?? EmbeddedPostgres(directory: configuration.embeddedDatabaseDirectory.path).url
         let database = try Database(configuration: DatabaseConfiguration(url: url, poolSize: 1))
         defer { database.shutdown() }
-        let files = FileRepository(database: database)
         let inbox = configuration.inboxDirectory.appendingPathComponent(PartnerConfiguration.benchmark.id)
-
-        func drop(_ source: URL, as name: String) async throws -> Double {
-            let clock = ContinuousClock()
-            let start = clock.now
-            try DurableFile.move(source, to: inbox.appendingPathComponent(name))
-            while !(try await files.files(inState: [.archived, .quarantined]).contains { $0.originalName == name }) {
-                try await Task.sleep(for: .milliseconds(2))
-            }
-            return (clock.now - start).seconds
-        }
-
-        report.endToEndSeconds = try await drop(file, as: "bench.x12")
-        progress("end to end: \(String(format: "%.2f", report.endToEndSeconds)) s; now \(latencyFiles) one-claim files")
-        var latencies: [Double] = []
-        for index in 0..<latencyFiles {
-            let small = scratch.appendingPathComponent("one-\(index).x12")
-            try write(claims: 1, seed: UInt64(1_000 + index), to: small)
-            latencies.append(try await drop(small, as: "one-\(index).x12"))
-        }
-        report.oneClaimLatencies = latencies
+        let result = try await body(Dropper(inbox: inbox, files: FileRepository(database: database), stages: stages))
         await group.triggerGracefulShutdown()
         try await running.value
+        return result
     }
 
     func peer() throws -> Double {

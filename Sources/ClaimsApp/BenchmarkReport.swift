@@ -8,14 +8,33 @@ public struct BenchmarkReport: Codable, Sendable {
     public var parseSeconds = 0.0
     /// Median of 3: parse plus every validation edit and verdict.
     public var validateSeconds = 0.0
-    /// From the rename into the inbox to the `archived` state (rows committed, acks written).
+    /// From the rename into the inbox to the `archived` state (rows committed, acks written):
+    /// the median of `endToEndRuns`.
     public var endToEndSeconds = 0.0
+    public var endToEndRuns: [Double] = []
+    /// Median seconds per pipeline stage of the large files, as `FileProcessor` logs them.
+    public var stageSeconds: [String: Double] = [:]
+    /// Small-file batches timed with the audit trail off and on.
+    public var auditRounds: [AuditRound] = []
     public var oneClaimLatencies: [Double] = []
     public var peerClaims = 0
     public var peerSeconds = 0.0
     public var peakResidentBytes = 0
 
     init(claims: Int) { self.claims = claims }
+
+    public struct AuditRound: Codable, Sendable {
+        public var auditOff: Double
+        public var auditOn: Double
+        /// How much longer the batch took with the audit on (0.05 = 5 %).
+        public var cost: Double { auditOn / auditOff - 1 }
+    }
+
+    /// Median over the rounds of the audit's cost to end-to-end time.
+    public var auditCost: Double? {
+        guard !auditRounds.isEmpty else { return nil }
+        return auditRounds.map(\.cost).sorted()[auditRounds.count / 2]
+    }
 
     public var parseClaimsPerSecond: Double { Double(claims) / parseSeconds }
     public var validateClaimsPerSecond: Double { Double(claims) / validateSeconds }
@@ -35,12 +54,20 @@ public struct BenchmarkReport: Codable, Sendable {
             claims                 \(claims) (\(fileBytes / 1_000_000) MB)
             parse                  \(String(format: "%7.3f s", parseSeconds))  \(rate(parseClaimsPerSecond))
             parse + validate       \(String(format: "%7.3f s", validateSeconds))  \(rate(validateClaimsPerSecond))
-            end to end (PG, fsync) \(String(format: "%7.3f s", endToEndSeconds))  \(rate(endToEndClaimsPerSecond))
+            end to end (PG, fsync) \(String(format: "%7.3f s", endToEndSeconds))  \(rate(endToEndClaimsPerSecond))  median of \(endToEndRuns.count)
+            stages (median)        \(stageSeconds.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", "))
+            \(auditLine)
             one-claim file p95     \(String(format: "%7.1f ms", oneClaimP95Seconds * 1000)) over \(oneClaimLatencies.count) files
             pyx12 (\(peerClaims) claims)     \(String(format: "%7.3f s", peerSeconds))  \(rate(peerClaimsPerSecond))
             ratio to pyx12         \(String(format: "%.0f×", ratioToPeer)) (parse + validate)
             peak RSS               \(peakResidentBytes / 1_048_576) MiB
             """
+    }
+
+    var auditLine: String {
+        guard let auditCost else { return "audit cost             not measured (--audit-rounds N)" }
+        let rounds = auditRounds.map { String(format: "%+.1f%%", $0.cost * 100) }.joined(separator: " ")
+        return "audit cost             \(String(format: "%+.1f%%", auditCost * 100)) median of \(auditRounds.count) rounds (\(rounds))"
     }
 
     public var json: String {

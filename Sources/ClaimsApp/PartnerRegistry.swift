@@ -1,3 +1,4 @@
+import AuditLog
 import ClaimsPipeline
 import Foundation
 import Logging
@@ -16,11 +17,17 @@ public final class PartnerRegistry: Sendable {
     /// What the SFTP server authenticates against, rebuilt from the partners on every reload.
     public let accounts: AccountDirectory
     private let logger: Logger
+    /// Where reloads are audited (partner changes are configuration changes).
+    private let audit: any AuditRecorder
     private let observers = Mutex<[@Sendable ([PartnerConfiguration]) -> Void]>([])
 
-    public init(_ partners: [PartnerConfiguration], file: URL? = nil, logger: Logger) {
+    public init(
+        _ partners: [PartnerConfiguration], file: URL? = nil, logger: Logger,
+        audit: any AuditRecorder = DisabledAuditRecorder()
+    ) {
         self.partners = Mutex(partners)
         self.file = file
+        self.audit = audit
         installed = Mutex(file.flatMap(FileFingerprint.init))
         self.logger = logger
         accounts = AccountDirectory()
@@ -57,12 +64,20 @@ public final class PartnerRegistry: Sendable {
     private func reload(because reason: String, fingerprint: FileFingerprint?) {
         guard let file else { return }
         installed.withLock { $0 = fingerprint }
+        let object = "config:\(file.lastPathComponent)"
         do {
             let list = try ConfigurationLoader.loadPartners(file)
+            let change = PartnerChange(from: all, to: list)
             replace(with: list)
             logger.info("partners reloaded", metadata: ["reload.reason": "\(reason)", "partners": "\(list.count)"])
+            audit.record(
+                action: "partners.reloaded", actor: "system:gateway", object: object, outcome: .success,
+                details: change.details.merging(["reason": reason]) { first, _ in first })
         } catch {
             logger.error("partners file not reloaded; keeping the current partners", metadata: ["error": "\(error)"])
+            audit.record(
+                action: "partners.reloaded", actor: "system:gateway", object: object, outcome: .failure,
+                details: ["reason": reason, "error": "the file does not parse; the current partners stay"])
         }
     }
 
@@ -113,5 +128,25 @@ struct FileFingerprint: Equatable, Sendable {
         size = Int64(info.st_size)
         modified = info.st_mtim.tv_sec
         modifiedNanoseconds = info.st_mtim.tv_nsec
+    }
+}
+
+/// Which partners a reload added, removed or changed, for the audit record (ids only: the
+/// settings themselves hold key material and password hashes).
+struct PartnerChange {
+    var added: [String]
+    var removed: [String]
+    var changed: [String]
+
+    init(from old: [PartnerConfiguration], to new: [PartnerConfiguration]) {
+        let before = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        added = after.keys.filter { before[$0] == nil }.sorted()
+        removed = before.keys.filter { after[$0] == nil }.sorted()
+        changed = after.filter { id, partner in before[id].map { $0 != partner } ?? false }.keys.sorted()
+    }
+
+    var details: [String: String] {
+        ["added": added.joined(separator: ","), "removed": removed.joined(separator: ","), "changed": changed.joined(separator: ",")]
     }
 }

@@ -45,10 +45,10 @@ public struct SFTPEndpoint: Service {
     /// partners reloader and, when enabled, the SFTP endpoint. They share one partner registry and
     /// one readiness barrier.
     public static func services(configuration: GatewayConfiguration, logger: Logger) -> [any Service] {
-        let partners = PartnerRegistry(configuration.partners, file: configuration.partnersFile, logger: logger)
+        let audit = AuditRelay()
+        let partners = PartnerRegistry(configuration.partners, file: configuration.partnersFile, logger: logger, audit: audit)
         let sftp = configuration.sftp.enabled
         let readiness = StartupBarrier(waitingFor: sftp ? [.watcher, .sftp] : [.watcher], logger: logger)
-        let audit = AuditRelay()
         let gateway = Gateway(
             configuration: configuration, logger: logger, partners: partners, readiness: readiness, audit: audit)
         let reloader = PartnersReloader(registry: partners)

@@ -29,9 +29,12 @@ public struct FileAssessor: Sendable {
             })
     }
 
-    func assess(_ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate)
-        -> InterchangeAssessment
-    {
+    /// Judges one interchange of a file; its transaction sets are spread over the cores unless
+    /// `concurrently` is false (the benchmark's one-core figure).
+    public func assess(
+        _ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate,
+        concurrently: Bool = true
+    ) -> InterchangeAssessment {
         let header = interchange.header
         let headerIssues = InterchangeHeaderCheck.issues(
             of: header,
@@ -41,24 +44,39 @@ public struct FileAssessor: Sendable {
         guard !issues.contains(where: \.rejectsInterchange) else {
             return InterchangeAssessment(interchange: interchange, issues: issues, groups: [])
         }
-        let groups = interchange.groups.enumerated().map { groupIndex, group in
-            GroupAssessment(
-                group: group,
-                transactionSets: group.transactionSets.enumerated().map { setIndex, set in
-                    let readable = group.issues.isEmpty && set.identifier == "837"
-                        && set.implementationReference == X222A1.implementationReference
-                    let validated =
-                        readable
-                        ? validator.validate(set, interchange: index, group: groupIndex, transactionSet: setIndex) : nil
-                    let parsed = validated?.parsed
-                    var verdict = TransactionSetVerdict(
-                        set: set, parsed: parsed, findings: validated?.findings ?? [], policy: partner.validation.policy)
-                    if let parsed {
-                        verdict.add(claimValidator.findings(for: parsed, receivedDate: receivedDate, profile: partner.validation))
-                    }
-                    return TransactionSetAssessment(set: set, parsed: parsed, verdict: verdict)
-                })
+        // Transaction sets are independent: they are judged concurrently, one per core.
+        let places = interchange.groups.indices.flatMap { group in
+            interchange.groups[group].transactionSets.indices.map { (group: group, set: $0) }
+        }
+        let judge = { @Sendable (place: (group: Int, set: Int)) in
+            let group = interchange.groups[place.group]
+            return assess(
+                group.transactionSets[place.set], of: group, at: (index, place.group, place.set), partner: partner,
+                receivedDate: receivedDate)
+        }
+        let judged = concurrently ? places.concurrentMap(judge) : places.map(judge)
+        var next = judged.makeIterator()
+        let groups = interchange.groups.map { group in
+            GroupAssessment(group: group, transactionSets: group.transactionSets.map { _ in next.next()! })
         }
         return InterchangeAssessment(interchange: interchange, issues: issues, groups: groups)
+    }
+
+    func assess(
+        _ set: TransactionSet, of group: FunctionalGroup, at place: (interchange: Int, group: Int, set: Int),
+        partner: PartnerConfiguration, receivedDate: CalendarDate
+    ) -> TransactionSetAssessment {
+        let readable = group.issues.isEmpty && set.identifier == "837"
+            && set.implementationReference == X222A1.implementationReference
+        let validated =
+            readable
+            ? validator.validate(set, interchange: place.interchange, group: place.group, transactionSet: place.set) : nil
+        let parsed = validated?.parsed
+        var verdict = TransactionSetVerdict(
+            set: set, parsed: parsed, findings: validated?.findings ?? [], policy: partner.validation.policy)
+        if let parsed {
+            verdict.add(claimValidator.findings(for: parsed, receivedDate: receivedDate, profile: partner.validation))
+        }
+        return TransactionSetAssessment(set: set, parsed: parsed, verdict: verdict)
     }
 }

@@ -5,16 +5,18 @@ extension FileProcessor {
     /// Scores the file's claims (when a model is loaded), stores them with their states — held
     /// claims as `review` — and their risk rows, and counts their outcomes into the history.
     /// Safe to repeat: every write replaces the file's rows, and the history counts a file once.
-    func storeScoredClaims(_ assessment: FileAssessment, fileID: Int64, partner: PartnerConfiguration, logger: Logger)
-        async throws
-    {
+    func storeScoredClaims(
+        _ assessment: FileAssessment, fileID: Int64, partner: PartnerConfiguration, clock: inout StageClock, logger: Logger
+    ) async throws {
         let inputs = assessment.scoringInputs
         let scored = try await risk?.score(inputs, fileID: fileID, policy: partner.risk, database: database)
+        clock.lap("score")
         let rows = inputs.enumerated().map { index, input in
             let state: ClaimState = !input.accepted ? .rejected : scored?[index].held == true ? .review : .accepted
             return ClaimRow(claim: input.claim, state: state, riskScore: scored?[index].assessment.score)
         }
         try await ClaimRepository(database: database, phi: phi).storeClaims(fileID: fileID, rows)
+        clock.lap("store")
         guard let risk, let scored else { return }
         let repository = RiskRepository(database: database)
         try await repository.store(fileID: fileID, risk.records(scored, policy: partner.risk))
@@ -25,6 +27,7 @@ extension FileProcessor {
                     provider: $0.claim.billingProvider.npi ?? "", payer: $0.claim.payer.identifier,
                     rejected: $0.state == .rejected)
             })
+        clock.lap("store-risk")
         logger.info(
             "claims scored",
             metadata: [

@@ -45,6 +45,7 @@ public struct FileProcessor: Sendable {
     /// Takes `url` (a complete file in `partner`'s inbox) into the pipeline and processes it.
     public func intake(_ url: URL, partner: PartnerConfiguration, channel: FileChannel) async throws {
         let name = url.lastPathComponent
+        var clock = StageClock()
         guard let bytes = try await Blocking.run({ try Self.readRegularFile(url) }) else { return }
         let record = try await files.registerFile(
             partner: partner.id, channel: channel, originalName: name, sha256: SHA256.hex(bytes),
@@ -64,7 +65,8 @@ public struct FileProcessor: Sendable {
         try await Blocking.run { try DurableFile.move(url, to: processing) }
         var current = record
         try await advance(&current, to: .processing, storedPath: processing.path)
-        try await process(current, bytes: bytes, at: processing, partner: partner, logger: logger)
+        clock.lap("receive")
+        try await process(current, bytes: bytes, at: processing, partner: partner, clock: clock, logger: logger)
     }
 
     /// Finishes a file a previous run left unfinished (state received, processing, persisted or
@@ -93,12 +95,15 @@ public struct FileProcessor: Sendable {
         }
         var current = record
         if current.state == .received { try await advance(&current, to: .processing, storedPath: path) }
-        try await process(current, bytes: bytes, at: url, partner: partner, logger: logger)
+        try await process(current, bytes: bytes, at: url, partner: partner, clock: StageClock(), logger: logger)
     }
 
     // MARK: Steps
 
-    func process(_ file: FileRecord, bytes: [UInt8], at url: URL, partner: PartnerConfiguration, logger: Logger) async throws {
+    func process(
+        _ file: FileRecord, bytes: [UInt8], at url: URL, partner: PartnerConfiguration, clock: StageClock, logger: Logger
+    ) async throws {
+        var clock = clock
         guard bytes.count <= partner.maxFileSize else {
             return try await quarantine(
                 file, at: url, code: "oversize",
@@ -114,28 +119,33 @@ public struct FileProcessor: Sendable {
         } catch let error as EnvelopeError {
             return try await quarantine(file, at: url, code: "not-x12", reason: error.reason, logger: logger)
         }
+        clock.lap("assess")
         try await rejectRepeatedInterchanges(in: &assessment, of: file, partner: partner)
         let submissions = ClaimSubmissionRepository(database: database)
         let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
         let prior = try await submissions.accepted(
             among: assessment.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: file.id)
         assessment.markDuplicates(prior, profile: partner.validation)
+        clock.lap("duplicates")
         var record = file
         if record.state == .processing {
             try await files.recordInterchangeCount(record.id, assessment.interchanges.count)
-            try await storeScoredClaims(assessment, fileID: record.id, partner: partner, logger: logger)
+            try await storeScoredClaims(assessment, fileID: record.id, partner: partner, clock: &clock, logger: logger)
             try await submissions.record(assessment.acceptedClaimKeys, fileID: record.id)
             try await advance(&record, to: .persisted)
+            clock.lap("persist")
         }
         if record.state == .persisted {
             try await writeAcknowledgments(for: assessment, record: record, partner: partner)
             try await advance(&record, to: .acknowledged)
+            clock.lap("acknowledge")
         }
         let archived = archivePath(for: record, at: url)
         let ring = phi
         let fileID = record.id
         try await Blocking.run { try DurableFile.replace(url, with: ArchiveCipher.seal(bytes, fileID: fileID, ring: ring), at: archived) }
         try await advance(&record, to: .archived, storedPath: archived.path)
+        clock.lap("archive")
         let accepted = assessment.acceptedClaimCount
         audit.record(
             action: "file.processed", actor: "system:gateway", object: "file:\(record.id)", outcome: .success,
@@ -151,6 +161,7 @@ public struct FileProcessor: Sendable {
                 "file.interchanges": "\(assessment.interchanges.count)",
                 "file.claims": "\(assessment.claimCount)",
                 "file.claims.accepted": "\(accepted)",
+                "file.stages": "\(clock.summary)",
             ])
     }
 

@@ -63,13 +63,11 @@ public struct RiskStage: Sendable {
 
     /// The `claim_risk` rows of scored claims.
     public func records(_ scored: [Scored], policy: RiskPolicy) -> [ClaimRiskRecord] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return scored.enumerated().map { index, item in
-            let factors = (try? encoder.encode(item.assessment.topFactors)).map { String(decoding: $0, as: UTF8.self) }
-            return ClaimRiskRecord(
+        scored.enumerated().map { index, item in
+            ClaimRiskRecord(
                 claimIndex: index, score: item.assessment.score, threshold: policy.threshold,
-                modelVersion: scorer.model.version, features: item.assessment.features, topFactorsJSON: factors ?? "[]",
+                modelVersion: scorer.model.version, features: item.assessment.features,
+                topFactorsJSON: "[" + item.assessment.topFactors.map(\.json).joined(separator: ",") + "]",
                 fingerprint: item.fingerprint.exact, nearFingerprint: item.fingerprint.near)
         }
     }

@@ -74,6 +74,12 @@ public struct RiskFactor: Sendable, Equatable, Codable {
     public var value: Double
     /// Added log-odds relative to an average training claim.
     public var contribution: Double
+
+    /// The factor as a JSON object with sorted keys, written directly: a `JSONEncoder` per claim
+    /// cost more than scoring the claim. Scores and contributions are always finite.
+    public var json: String {
+        #"{"contribution":\#(contribution),"feature":"\#(feature.rawValue)","value":\#(value)}"#
+    }
 }
 
 enum Logistic {

@@ -39,7 +39,7 @@ public struct AuditRepository: Sendable {
             var head = AuditChainHead(sequence: sequence, mac: mac)
             if !events.isEmpty {
                 let records = sealer.seal(events, after: head)
-                try connection.copyIn(Self.recordsCopy, chunks: CopyText.chunks(ofRows: records.lazy.map(Self.copyRow)))
+                try connection.copyIn(Self.recordsCopy, chunks: CopyText.chunks(of: records, Self.write))
                 head = AuditChainHead(sequence: records.last!.sequence, mac: records.last!.mac)
             }
             let now = AuditEvent.now()
@@ -127,16 +127,13 @@ public struct AuditRepository: Sendable {
             previous_mac, mac) FROM STDIN
         """
 
-    static func copyRow(_ record: AuditRecord) -> String {
-        CopyText.row(
-            [
-                String(record.sequence), String(record.timeMicros), record.actor, record.action, record.object,
-                record.outcome, record.partner, String(record.keyID),
-            ],
-            raw: [
-                CopyText.bytea(record.nonce), CopyText.bytea(record.ciphertext), CopyText.bytea(record.previousMAC),
-                CopyText.bytea(record.mac),
-            ])
+    static func write(_ text: inout CopyText, _ record: AuditRecord) {
+        for field in [
+            String(record.sequence), String(record.timeMicros), record.actor, record.action, record.object,
+            record.outcome, record.partner, String(record.keyID),
+        ] { text.field(field) }
+        for bytes in [record.nonce, record.ciphertext, record.previousMAC, record.mac] { text.bytea(bytes) }
+        text.endRow()
     }
 
     /// A binary-format row of `columns`.

@@ -34,21 +34,31 @@ public struct ClaimRepository: Sendable {
                 guard !locked.isEmpty else {
                     throw StoreError(code: .foreignKeyViolation, message: "file \(fileID) does not exist", table: "files")
                 }
-                try connection.execute("DELETE FROM service_lines WHERE file_id = $1", parameters: [file])
-                try connection.execute("DELETE FROM claims WHERE file_id = $1", parameters: [file])
-                let sealer = phi.map(PHISealer.init(ring:))
+                for table in ["claim_risk", "service_lines", "claims"] {
+                    try connection.execute("DELETE FROM \(table) WHERE file_id = $1", parameters: [file])
+                }
                 let stored = try connection.copyIn(
-                    sealer == nil ? Self.claimsCopy : Self.claimsWithPHICopy,
-                    chunks: CopyText.chunks(
-                        ofRows: outcomes.enumerated().lazy.map { index, outcome in
-                            let row = Self.claimRow(fileID: file, index: index, outcome)
-                            guard let sealer else { return CopyText.row(row) }
-                            return CopyText.row(row, raw: sealer.fields(for: outcome.claim, fileID: fileID, claimIndex: index))
-                        }))
+                    phi == nil ? Self.claimsCopy : Self.claimsWithPHICopy,
+                    chunks: CopyText.encoded(outcomes.count) { range in
+                        let sealer = phi.map(PHISealer.init(ring:))
+                        var text = CopyText(capacity: range.count * 1_500)
+                        for index in range {
+                            for field in Self.claimRow(fileID: file, index: index, outcomes[index]) { text.field(field) }
+                            sealer?.write(outcomes[index].claim, fileID: fileID, claimIndex: index, to: &text)
+                            text.endRow()
+                        }
+                        return text.take()
+                    })
                 try connection.copyIn(
                     Self.linesCopy,
-                    rows: outcomes.enumerated().lazy.flatMap { index, outcome in
-                        outcome.claim.serviceLines.lazy.map { Self.lineRow(fileID: file, claimIndex: index, $0) }
+                    chunks: CopyText.encoded(outcomes.count) { range in
+                        var text = CopyText(capacity: range.count * 300)
+                        for index in range {
+                            for line in outcomes[index].claim.serviceLines {
+                                text.row(Self.lineRow(fileID: file, claimIndex: index, line))
+                            }
+                        }
+                        return text.take()
                     })
                 let accepted = outcomes.filter { $0.state == .accepted }.count
                 try connection.execute(

@@ -25,6 +25,8 @@ public struct Migrator: Sendable {
         try connection.execute("SELECT pg_advisory_lock($1)", parameters: [String(Self.lockKey)])
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", parameters: [String(Self.lockKey)]) }
 
+        // "already exists, skipping" on every start is not news.
+        try connection.execute("SET client_min_messages = warning")
         try connection.execute(
             """
             CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -5,9 +5,9 @@ import ClaimsCrypto
 /// field its own `SealedBox` (AES-256-GCM, key id in the value), bound to its column and claim
 /// so a value copied elsewhere does not open, plus an HMAC of the member id for lookups.
 ///
-/// Built once per `storeClaims` on the connection's thread and reused for every claim: one
-/// cipher context, one scratch buffer, one batch of random nonces per claim, so 100,000 claims
-/// cost seven AES-GCM operations each and no per-field temporary arrays.
+/// Built once per chunk of claims (chunks are encoded concurrently) and reused for every claim of
+/// it: one cipher context, one scratch buffer, one batch of random nonces per claim, so each
+/// claim costs seven AES-GCM operations and no per-field temporary arrays.
 final class PHISealer {
     /// Column order of `fields(for:)`, after `phi_key_id`.
     static let columns = [
@@ -26,23 +26,21 @@ final class PHISealer {
         cipher = AESGCM(key: key.encryptionKey)
     }
 
-    /// COPY text fields for `claim` (index `claimIndex` of file `fileID`): `phi_key_id` then the
+    /// Writes `claim`'s PHI fields (index `claimIndex` of file `fileID`): `phi_key_id` then the
     /// `columns`, NULL where the claim has no such value.
-    func fields(for claim: Claim, fileID: Int64, claimIndex: Int) -> [String?] {
+    func write(_ claim: Claim, fileID: Int64, claimIndex: Int, to text: inout CopyText) {
         SecureRandom.fill(&nonces)
         let subscriber = claim.subscriber
         let patient = claim.patient
-        var fields: [String?] = [String(key.id)]
-        fields.reserveCapacity(9)
-        fields.append(seal(Self.name(subscriber), column: 0, fileID, claimIndex))
-        fields.append(seal(subscriber.birthDate?.description, column: 1, fileID, claimIndex))
-        fields.append(seal(subscriber.memberID, column: 2, fileID, claimIndex))
-        fields.append(seal(subscriber.address.map(Self.address), column: 3, fileID, claimIndex))
-        fields.append(seal(patient.map(Self.name), column: 4, fileID, claimIndex))
-        fields.append(seal(patient?.birthDate?.description, column: 5, fileID, claimIndex))
-        fields.append(seal(patient?.address.map(Self.address), column: 6, fileID, claimIndex))
-        fields.append(subscriber.memberID.map { CopyText.bytea(Self.memberIDHash($0, key: key)) })
-        return fields
+        text.field(Int(key.id))
+        seal(Self.name(subscriber), column: 0, fileID, claimIndex, to: &text)
+        seal(subscriber.birthDate?.description, column: 1, fileID, claimIndex, to: &text)
+        seal(subscriber.memberID, column: 2, fileID, claimIndex, to: &text)
+        seal(subscriber.address.map(Self.address), column: 3, fileID, claimIndex, to: &text)
+        seal(patient.map(Self.name), column: 4, fileID, claimIndex, to: &text)
+        seal(patient?.birthDate?.description, column: 5, fileID, claimIndex, to: &text)
+        seal(patient?.address.map(Self.address), column: 6, fileID, claimIndex, to: &text)
+        text.bytea(subscriber.memberID.map { Self.memberIDHash($0, key: key) })
     }
 
     /// The lookup hash of a member id under `key` (HMAC-SHA256 with its MAC key).
@@ -59,8 +57,8 @@ final class PHISealer {
         return bytes
     }
 
-    private func seal(_ value: String?, column: Int, _ fileID: Int64, _ claimIndex: Int) -> String? {
-        guard var value else { return nil }
+    private func seal(_ value: String?, column: Int, _ fileID: Int64, _ claimIndex: Int, to text: inout CopyText) {
+        guard var value else { return text.bytea(nil as [UInt8]?) }
         context = Self.context(column: column, fileID: fileID, claimIndex: claimIndex)
         scratch.removeAll(keepingCapacity: true)
         value.withUTF8 { plaintext in
@@ -71,7 +69,7 @@ final class PHISealer {
                     appendingTo: &scratch)
             }
         }
-        return CopyText.bytea(scratch)
+        text.bytea(scratch)
     }
 
     /// `last`, unit separator, `first`.

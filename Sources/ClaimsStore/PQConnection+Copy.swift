@@ -9,14 +9,14 @@ extension PQConnection {
     /// are escaped here (`CopyText`), so tabs, newlines and backslashes round-trip.
     @discardableResult
     public func copyIn<Rows: Sequence>(_ sql: String, rows: Rows) throws -> Int where Rows.Element == [String?] {
-        try copyIn(sql, chunks: CopyText.chunks(of: rows))
+        try copyIn(sql, chunks: CopyText.chunks(of: rows) { text, row in text.row(row) })
     }
 
-    /// Streams pre-formatted COPY text (already escaped, `\n`-terminated rows) into
-    /// `COPY ... FROM STDIN`. Chunks need not end on row boundaries.
+    /// Streams COPY text (written with `CopyText`) into `COPY ... FROM STDIN`. Chunks need not end
+    /// on row boundaries.
     @discardableResult
     public func copyIn<Chunks: Sequence>(_ sql: String, chunks: Chunks) throws -> Int
-    where Chunks.Element == String {
+    where Chunks.Element == [UInt8] {
         guard let start = PQexec(handle, sql) else { throw connectionError() }
         let startStatus = PQresultStatus(start)
         if startStatus != PGRES_COPY_IN {
@@ -27,8 +27,7 @@ extension PQConnection {
 
         var clientError: StoreError?
         for chunk in chunks {
-            var chunk = chunk
-            let sent = chunk.withUTF8 { buffer in
+            let sent = chunk.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { characters in
                     PQputCopyData(handle, characters.baseAddress, Int32(characters.count))
                 }

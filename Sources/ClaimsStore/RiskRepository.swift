@@ -18,12 +18,16 @@ public struct RiskRepository: Sendable {
                     COPY claim_risk (file_id, claim_index, score, threshold, model_version, features, top_factors,
                         fingerprint, near_fingerprint) FROM STDIN
                     """,
-                    rows: records.lazy.map { record in
-                        [
-                            file, String(record.claimIndex), String(record.score), String(record.threshold),
-                            record.modelVersion, "{" + record.features.map { String($0) }.joined(separator: ",") + "}",
-                            record.topFactorsJSON, String(record.fingerprint), String(record.nearFingerprint),
-                        ]
+                    chunks: CopyText.encoded(records.count) { range in
+                        var text = CopyText(capacity: range.count * 600)
+                        for record in records[range] {
+                            text.row([
+                                file, String(record.claimIndex), String(record.score), String(record.threshold),
+                                record.modelVersion, "{" + record.features.map { String($0) }.joined(separator: ",") + "}",
+                                record.topFactorsJSON, String(record.fingerprint), String(record.nearFingerprint),
+                            ])
+                        }
+                        return text.take()
                     })
             }
         }

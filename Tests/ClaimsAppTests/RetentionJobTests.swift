@@ -12,12 +12,6 @@ import Testing
 /// Retention purges the sealed archive copy and the demographics of files older than the
 /// configured age, keeps younger ones, and audits what it purged.
 @Suite struct RetentionJobTests {
-    /// Keeps recorded events in memory (a unit-test double behind `AuditRecorder`).
-    final class RecordedEvents: AuditRecorder {
-        let events = Mutex<[AuditLog.AuditEvent]>([])
-        func record(_ event: AuditLog.AuditEvent) { events.withLock { $0.append(event) } }
-    }
-
     @Test func purgesOldArchivesAndPHIOnly() async throws {
         try await TestDatabase.with { database in
             let directory = try TemporaryDirectory()

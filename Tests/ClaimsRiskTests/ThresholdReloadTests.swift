@@ -95,6 +95,9 @@ import Testing
             let audited = try RiskFixtures.runCLI(
                 ["audit", "show", "--action", "review.released", "--root", root.url.path], environment: environment)
             #expect(audited.output.contains("ana") && audited.output.contains(claim), "\(audited.output)")
+            let reloads = try RiskFixtures.runCLI(
+                ["audit", "show", "--action", "partners.reloaded", "--root", root.url.path], environment: environment)
+            #expect(reloads.output.contains("partners.yaml") && reloads.output.contains("demo"), "\(reloads.output)")
             #expect(GatewayProcess.files(under: gateway.outbox).contains { $0.hasSuffix("_second.x12_\(claim)_277CA.x12") })
             let again = try RiskFixtures.runCLI(["review", "reject", claim, "--root", root.url.path], environment: environment)
             #expect(again.status != 0)

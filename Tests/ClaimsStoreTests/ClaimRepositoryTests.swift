@@ -46,6 +46,8 @@ struct ClaimRepositoryTests {
             #expect(try await claims.serviceLineCount(fileID: fileID) == 7)
             try await claims.storeClaims(fileID: fileID, [])
             #expect(try await claims.claimCount(fileID: fileID) == 0)
+            // Service lines have no foreign key (migration 60): a re-run must leave no orphans.
+            #expect(try await claims.serviceLineCount(fileID: fileID) == 0)
         }
     }
 

@@ -8,11 +8,24 @@ struct CopyTextTests {
         ("\\N", "\\\\N"), ("é\t✓", "é\\t✓"),
     ])
     func escapes(input: String, expected: String) {
-        #expect(CopyText.escape(input) == expected)
+        var text = CopyText()
+        text.field(input)
+        #expect(String(decoding: text.bytes, as: UTF8.self) == expected)
     }
 
     @Test func rowsUseBackslashNForNull() {
-        #expect(CopyText.row(["1", nil, "x y"]) == "1\t\\N\tx y\n")
+        var text = CopyText()
+        text.row(["1", nil, "x y"])
+        text.row([nil])
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "1\t\\N\tx y\n\\N\n")
+    }
+
+    @Test func byteaIsEscapedHex() {
+        var text = CopyText()
+        text.bytea([0x00, 0xAB, 0xFF])
+        text.bytea(nil as [UInt8]?)
+        text.endRow()
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "\\\\x00abff\t\\N\n")
     }
 
     @Test func arrayLiteralsQuoteEverything() {

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Wall-clock time per step of one file's processing, for the `file processed` log line and the
+/// benchmark's stage shares: where a slow file spent its time is the first thing an operator asks.
+public struct StageClock: Sendable {
+    public private(set) var stages: [(name: String, seconds: Double)] = []
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+
+    public init() { last = clock.now }
+
+    /// Closes the current stage under `name` and starts the next.
+    public mutating func lap(_ name: String) {
+        let now = clock.now
+        let elapsed = now - last
+        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        last = now
+    }
+
+    /// `read=0.012 assess=1.234 …` (seconds), the form the log line and `claimsgate bench` read.
+    public var summary: String {
+        stages.map { "\($0.name)=\(String(format: "%.3f", $0.seconds))" }.joined(separator: " ")
+    }
+}
