@@ -108,7 +108,11 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "ClaimsAppTests", dependencies: ["ClaimsApp", "ClaimsStore", "ClaimsCrypto", "AuditLog", "X12", "ClaimsTestSupport"]
+            name: "ClaimsAppTests",
+            dependencies: [
+                "ClaimsApp", "ClaimsStore", "ClaimsCrypto", "AuditLog", "X12", "SFTPGateway", "ClaimsTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "ClaimsCrypto", "ClaimsStore", "ClaimsTestSupport"]),
         .testTarget(name: "SFTPGatewayTests", dependencies: ["SFTPGateway", "ClaimsTestSupport"]),

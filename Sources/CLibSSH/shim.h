@@ -1,7 +1,8 @@
 #ifndef CLAIMSGATE_CLIBSSH_SHIM_H
 #define CLAIMSGATE_CLIBSSH_SHIM_H
 
-/* libssh declares its server and SFTP-server API only when WITH_SERVER is defined. */
+/* libssh declares its server API only when WITH_SERVER is defined; sftp.h is included for the
+   SFTP v3 protocol constants (the SFTP layer itself is ours). */
 #define WITH_SERVER 1
 #include <libssh/libssh.h>
 #include <libssh/server.h>

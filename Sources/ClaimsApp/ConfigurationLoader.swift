@@ -174,6 +174,7 @@ struct SFTPFile: Decodable {
     var login_timeout_seconds: Int?
     var max_auth_attempts: Int?
     var allow_passwords: Bool?
+    var partial_upload_max_age_seconds: Int?
     var ban: Ban?
 }
 

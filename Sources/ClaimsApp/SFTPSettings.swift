@@ -16,6 +16,7 @@ public struct SFTPSettings: Sendable {
     public var loginTimeout: Duration = .seconds(30)
     public var maximumAuthenticationAttempts = 6
     public var allowPasswords = true
+    public var partialUploadMaximumAge: Duration = .seconds(48 * 3600)
     public var banPolicy = BruteForceGuard.Policy()
 
     public init(root: URL) {
@@ -33,6 +34,7 @@ public struct SFTPSettings: Sendable {
         if let value = file.login_timeout_seconds { loginTimeout = .seconds(max(1, value)) }
         if let value = file.max_auth_attempts { maximumAuthenticationAttempts = max(1, value) }
         if let value = file.allow_passwords { allowPasswords = value }
+        if let value = file.partial_upload_max_age_seconds { partialUploadMaximumAge = .seconds(max(60, value)) }
         if let ban = file.ban {
             if let value = ban.max_failures { banPolicy.maximumFailures = max(1, value) }
             if let value = ban.window_seconds { banPolicy.window = .seconds(max(1, value)) }
@@ -47,6 +49,6 @@ public struct SFTPSettings: Sendable {
             outboxRoot: gateway.outboxDirectory, maximumSessions: maximumSessions,
             maximumSessionsPerPartner: maximumSessionsPerPartner, idleTimeout: idleTimeout, loginTimeout: loginTimeout,
             maximumAuthenticationAttempts: maximumAuthenticationAttempts, banPolicy: banPolicy,
-            allowPasswords: allowPasswords)
+            allowPasswords: allowPasswords, partialUploadMaximumAge: partialUploadMaximumAge)
     }
 }

@@ -1,4 +1,3 @@
-import CLibSSH
 import Foundation
 import Glibc
 
@@ -25,17 +24,6 @@ struct FileAttributes {
         self.permissions = permissions
         self.accessTime = accessTime
         self.modificationTime = modificationTime
-    }
-
-    /// Calls `body` with a libssh attribute struct describing these attributes.
-    func withLibSSH<T>(_ body: (sftp_attributes) -> T) -> T {
-        var attributes = sftp_attributes_struct()
-        attributes.flags = UInt32(SSH_FILEXFER_ATTR_SIZE | SSH_FILEXFER_ATTR_PERMISSIONS | SSH_FILEXFER_ATTR_ACMODTIME)
-        attributes.size = size
-        attributes.permissions = permissions
-        attributes.atime = accessTime
-        attributes.mtime = modificationTime
-        return withUnsafeMutablePointer(to: &attributes) { body($0) }
     }
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

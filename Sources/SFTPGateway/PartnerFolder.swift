@@ -81,21 +81,26 @@ final class PartnerFolder {
 
     /// Plain, visible, regular single-link files, sorted by name.
     func listing() -> [(name: String, info: stat)] {
-        let fd = openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        Self.entryNames(of: descriptor)
+            .compactMap { name in VirtualPath.isPlainName(name) ? regularFile(name).map { (name, $0) } : nil }
+            .sorted { $0.name < $1.name }
+    }
+
+    /// Entry names of an open folder, `.` and `..` excluded; read through a duplicate descriptor so
+    /// `folder` stays open and positioned.
+    static func entryNames(of folder: Int32) -> [String] {
+        let fd = openat(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0, let directory = fdopendir(fd) else {
             if fd >= 0 { close(fd) }
             return []
         }
         defer { closedir(directory) }
-        var entries: [(name: String, info: stat)] = []
+        var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard VirtualPath.isPlainName(name), let info = regularFile(name) else { continue }
-            entries.append((name, info))
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { names.append(name) }
         }
-        return entries.sorted { $0.name < $1.name }
+        return names
     }
 
     static func isSafe(_ info: stat) -> Bool {

@@ -27,12 +27,16 @@ public struct SFTPConfiguration: Sendable {
     public var banPolicy: BruteForceGuard.Policy
     /// Password authentication is offered only when enabled and only to accounts with a password.
     public var allowPasswords: Bool
+    /// A hidden partial upload not written to for this long is deleted when the server starts; a
+    /// partner may resume an interrupted upload until then.
+    public var partialUploadMaximumAge: Duration
 
     public init(
         address: String = "127.0.0.1", port: Int = 2222, hostKey: URL, inboxRoot: URL, outboxRoot: URL,
         maximumSessions: Int = 64, maximumSessionsPerPartner: Int = 8, idleTimeout: Duration = .seconds(300),
         loginTimeout: Duration = .seconds(30), maximumAuthenticationAttempts: Int = 6,
-        banPolicy: BruteForceGuard.Policy = .init(), allowPasswords: Bool = true
+        banPolicy: BruteForceGuard.Policy = .init(), allowPasswords: Bool = true,
+        partialUploadMaximumAge: Duration = .seconds(48 * 3600)
     ) {
         self.address = address
         self.port = port
@@ -46,5 +50,6 @@ public struct SFTPConfiguration: Sendable {
         self.maximumAuthenticationAttempts = maximumAuthenticationAttempts
         self.banPolicy = banPolicy
         self.allowPasswords = allowPasswords
+        self.partialUploadMaximumAge = partialUploadMaximumAge
     }
 }

@@ -54,6 +54,11 @@ public final class SFTPServer: Sendable {
             metadata: ["sftp.host_key": "\(configuration.hostKey.path)", "sftp.fingerprint": "\(key.fingerprint)"])
         let inboxRoot = try Self.openRoot(configuration.inboxRoot)
         let outboxRoot = try Self.openRoot(configuration.outboxRoot)
+        let swept = PartialUploadSweep.run(inboxRoot: inboxRoot, maximumAge: configuration.partialUploadMaximumAge)
+        for (partner, count) in swept.sorted(by: { $0.key < $1.key }) {
+            logger.notice(
+                "sftp removed abandoned partial uploads", metadata: ["partner.id": "\(partner)", "sftp.files": "\(count)"])
+        }
         let listener = try SFTPListener(address: configuration.address, port: configuration.port)
         guard let bind = ssh_bind_new() else { throw Failure(description: "libssh could not create a server") }
         cg_bind_set_bool(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, 0)

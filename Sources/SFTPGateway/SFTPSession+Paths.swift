@@ -3,18 +3,17 @@ import Glibc
 
 /// Requests that name a path: REALPATH, STAT/LSTAT, OPENDIR/READDIR, REMOVE, RENAME, SETSTAT.
 extension SFTPSession {
-    func realPath(_ message: sftp_client_message) -> SFTPStatus? {
-        guard let path = path(message) else { return .noSuchFile }
+    func realPath(_ id: UInt32, _ path: String) -> SFTPStatus? {
+        guard let path = VirtualPath(path) else { return .noSuchFile }
         let attributes = (try? attributes(of: path)) ?? .folder
-        attributes.withLibSSH { _ = sftp_reply_name(message, path.absolute, $0) }
+        replies.names(id, [(path.absolute, path.absolute, attributes)])
         return nil
     }
 
-    func stat(_ message: sftp_client_message) -> SFTPStatus? {
-        guard let path = path(message) else { return .noSuchFile }
+    func stat(_ id: UInt32, _ path: String) -> SFTPStatus? {
+        guard let path = VirtualPath(path) else { return .noSuchFile }
         do {
-            let attributes = try attributes(of: path)
-            attributes.withLibSSH { _ = sftp_reply_attr(message, $0) }
+            replies.attributes(id, try attributes(of: path))
             return nil
         } catch {
             return error
@@ -39,8 +38,8 @@ extension SFTPSession {
         }
     }
 
-    func openDirectory(_ message: sftp_client_message) -> SFTPStatus? {
-        guard let path = path(message) else { return .noSuchFile }
+    func openDirectory(_ id: UInt32, _ path: String) -> SFTPStatus? {
+        guard let path = VirtualPath(path) else { return .noSuchFile }
         guard !handles.isFull else { return .failure("too many open handles") }
         let entries: [(name: String, attributes: FileAttributes)]
         switch path {
@@ -48,27 +47,23 @@ extension SFTPSession {
         case .folder(let folder): entries = files.folder(folder).listing().map { ($0.name, FileAttributes($0.info)) }
         case .file: return .failure("not a folder")
         }
-        replyHandle(message, handles.insert(.listing(entries: entries, next: 0)))
+        replyHandle(id, .listing(entries: entries, next: 0))
         return nil
     }
 
     /// Hands out the listing taken at OPENDIR, up to 100 names a reply, then end of file.
-    func readDirectory(_ message: sftp_client_message) -> SFTPStatus? {
-        let handle = handleBytes(message)
+    func readDirectory(_ id: UInt32, _ handle: [UInt8]) -> SFTPStatus? {
         guard case .listing(let entries, let next) = handles[handle] else { return .invalidHandle }
         guard next < entries.count else { return .endOfFile }
         let batch = entries[next..<min(entries.count, next + 100)]
-        for entry in batch {
-            entry.attributes.withLibSSH { _ = sftp_reply_names_add(message, entry.name, entry.attributes.longName(entry.name), $0) }
-        }
-        sftp_reply_names(message)
+        replies.names(id, batch.map { ($0.name, $0.attributes.longName($0.name), $0.attributes) })
         handles[handle] = .listing(entries: entries, next: next + batch.count)
         return nil
     }
 
     /// Acknowledgments are removed from `/outbox`; nothing else can be removed.
-    func remove(_ message: sftp_client_message) -> SFTPStatus? {
-        guard let path = path(message) else { return .noSuchFile }
+    func remove(_ path: String) -> SFTPStatus? {
+        guard let path = VirtualPath(path) else { return .noSuchFile }
         guard case .file(.outbox, let name) = path else { return .permissionDenied }
         do {
             try files.outbox.remove(name)
@@ -81,8 +76,8 @@ extension SFTPSession {
 
     /// Renames a pending file in `/inbox` (as clients that upload under a temporary name of their
     /// own do); never onto an existing name, never across folders, never in `/outbox`.
-    func rename(_ message: sftp_client_message) -> SFTPStatus? {
-        guard let source = path(message), let target = targetPath(message) else { return .noSuchFile }
+    func rename(_ from: String, to: String) -> SFTPStatus? {
+        guard let source = VirtualPath(from), let target = VirtualPath(to) else { return .noSuchFile }
         guard case .file(.inbox, let from) = source, case .file(.inbox, let to) = target else { return .permissionDenied }
         guard files.inbox.regularFile(from) != nil else { return .noSuchFile }
         do {
@@ -95,15 +90,14 @@ extension SFTPSession {
 
     /// Accepted for compatibility (`put -p`, WinSCP): times of a listed file are set, every other
     /// attribute is ignored.
-    func setStat(_ message: sftp_client_message) -> SFTPStatus? {
-        guard let path = path(message) else { return .noSuchFile }
-        guard case .file(let folder, let name) = path, let attributes = message.pointee.attr else { return .ok }
-        guard attributes.pointee.flags & UInt32(SSH_FILEXFER_ATTR_ACMODTIME) != 0 else { return .ok }
+    func setStat(_ path: String, times: FileTimes?) -> SFTPStatus? {
+        guard let path = VirtualPath(path) else { return .noSuchFile }
+        guard case .file(let folder, let name) = path, let times else { return .ok }
         let real = files.folder(folder)
         if folder == .inbox, real.regularFile(name) == nil, completedUploads[name] != nil { return .ok }
         let target = real.regularFile(name) == nil && folder == .inbox ? PartnerFiles.temporaryName(for: name) : name
         do {
-            try real.setTimes(target, access: attributes.pointee.atime, modification: attributes.pointee.mtime)
+            try real.setTimes(target, access: times.access, modification: times.modification)
             return .ok
         } catch {
             return error

@@ -5,17 +5,16 @@ import Glibc
 extension SFTPSession {
     /// `/outbox` files open for reading only; `/inbox` names open for writing only, into the hidden
     /// temporary file (emptied unless the client continues an upload without TRUNC).
-    func open(_ message: sftp_client_message) -> SFTPStatus? {
-        guard let path = path(message) else { return .noSuchFile }
+    func open(_ id: UInt32, _ path: String, flags: UInt32) -> SFTPStatus? {
+        guard let path = VirtualPath(path) else { return .noSuchFile }
         guard case .file(let folder, let name) = path else { return .failure("not a file") }
         guard !handles.isFull else { return .failure("too many open handles") }
-        let flags = message.pointee.flags
         let writing = flags & UInt32(SSH_FXF_WRITE) != 0
         do {
             switch (folder, writing) {
             case (.outbox, false):
                 let descriptor = try files.outbox.openForReading(name)
-                replyHandle(message, handles.insert(.download(descriptor: descriptor, name: name)))
+                replyHandle(id, .download(descriptor: descriptor, name: name))
             case (.inbox, true):
                 let exclusive = flags & UInt32(SSH_FXF_EXCL) != 0
                 if exclusive, files.inbox.regularFile(name) != nil { return .failure("a file of that name already exists") }
@@ -24,7 +23,7 @@ extension SFTPSession {
                 let descriptor = try files.inbox.openForWriting(temporary, truncate: truncate)
                 completedUploads[name] = nil
                 let upload = Upload(descriptor: descriptor, name: name, temporaryName: temporary)
-                replyHandle(message, handles.insert(.upload(upload)))
+                replyHandle(id, .upload(upload))
             default:
                 return .permissionDenied
             }
@@ -34,26 +33,24 @@ extension SFTPSession {
         }
     }
 
-    func read(_ message: sftp_client_message) -> SFTPStatus? {
-        guard case .download(let descriptor, _) = handles[handleBytes(message)] else { return .invalidHandle }
-        let length = min(Int(message.pointee.len), Self.maximumReadLength)
-        let offset = message.pointee.offset
+    /// Reads from the file straight into the DATA reply.
+    func read(_ id: UInt32, _ handle: [UInt8], offset: UInt64, length: UInt32) -> SFTPStatus? {
+        guard case .download(let descriptor, _) = handles[handle] else { return .invalidHandle }
         guard offset <= UInt64(Int64.max) else { return .endOfFile }
-        let count = readBuffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, off_t(offset)) }
+        let count = replies.data(id, upTo: min(Int(length), Self.maximumReadLength)) { space in
+            pread(descriptor, space.baseAddress, space.count, off_t(offset))
+        }
         guard count >= 0 else { return .from(errno: errno) }
         guard count > 0 else { return .endOfFile }
-        readBuffer.withUnsafeBytes { _ = sftp_reply_data(message, $0.baseAddress, Int32(count)) }
         context.metrics.add(.bytesSent, count)
         return nil
     }
 
     /// Writes at the requested offset, refusing (and remembering) anything past the size limit.
-    func write(_ message: sftp_client_message) -> SFTPStatus? {
-        let handle = handleBytes(message)
+    /// `data` is the WRITE's payload where the framer received it: written from there, no copy.
+    func write(_ handle: [UInt8], offset: UInt64, data: UnsafeRawBufferPointer) -> SFTPStatus? {
         guard case .upload(var upload) = handles[handle] else { return .invalidHandle }
-        guard let data = message.pointee.data else { return .badMessage }
-        let length = ssh_string_len(data)
-        let offset = message.pointee.offset
+        let length = data.count
         guard offset <= UInt64(Int.max - length) else { return .failure("offset out of range") }
         let end = Int(offset) + length
         upload.attemptedSize = max(upload.attemptedSize, end)
@@ -62,7 +59,7 @@ extension SFTPSession {
         guard end <= account.maxFileSize else { return .failure("file exceeds the size limit") }
         var written = 0
         while written < length {
-            let count = pwrite(upload.descriptor, ssh_string_data(data) + written, length - written, off_t(Int(offset) + written))
+            let count = pwrite(upload.descriptor, data.baseAddress! + written, length - written, off_t(Int(offset) + written))
             guard count > 0 else { return .from(errno: errno) }
             written += count
         }
@@ -78,8 +75,8 @@ extension SFTPSession {
     /// Write-back is started every this many bytes of a sequential upload.
     static let writebackChunk = 8 << 20
 
-    func close(_ message: sftp_client_message) -> SFTPStatus? {
-        switch handles.remove(handleBytes(message)) {
+    func close(_ handle: [UInt8]) -> SFTPStatus? {
+        switch handles.remove(handle) {
         case .download(let descriptor, let name):
             Glibc.close(descriptor)
             context.metrics.add(.downloads)
@@ -124,29 +121,26 @@ extension SFTPSession {
         return .ok
     }
 
-    func fileStat(_ message: sftp_client_message) -> SFTPStatus? {
+    func fileStat(_ id: UInt32, _ handle: [UInt8]) -> SFTPStatus? {
         let descriptor: Int32
-        switch handles[handleBytes(message)] {
+        switch handles[handle] {
         case .download(let fd, _): descriptor = fd
         case .upload(let upload): descriptor = upload.descriptor
         default: return .invalidHandle
         }
         var info = Glibc.stat()
         guard fstat(descriptor, &info) == 0 else { return .from(errno: errno) }
-        FileAttributes(info).withLibSSH { _ = sftp_reply_attr(message, $0) }
+        replies.attributes(id, FileAttributes(info))
         return nil
     }
 
     /// Times only, on an open upload (`put -p`); accepted and ignored for downloads.
-    func setFileStat(_ message: sftp_client_message) -> SFTPStatus? {
-        guard let item = handles[handleBytes(message)] else { return .invalidHandle }
-        guard case .upload(let upload) = item, let attributes = message.pointee.attr,
-            attributes.pointee.flags & UInt32(SSH_FILEXFER_ATTR_ACMODTIME) != 0
-        else { return .ok }
-        var times = [
-            timespec(tv_sec: Int(attributes.pointee.atime), tv_nsec: 0),
-            timespec(tv_sec: Int(attributes.pointee.mtime), tv_nsec: 0),
+    func setFileStat(_ handle: [UInt8], times: FileTimes?) -> SFTPStatus? {
+        guard let item = handles[handle] else { return .invalidHandle }
+        guard case .upload(let upload) = item, let times else { return .ok }
+        var values = [
+            timespec(tv_sec: Int(times.access), tv_nsec: 0), timespec(tv_sec: Int(times.modification), tv_nsec: 0),
         ]
-        return futimens(upload.descriptor, &times) == 0 ? .ok : .from(errno: errno)
+        return futimens(upload.descriptor, &values) == 0 ? .ok : .from(errno: errno)
     }
 }

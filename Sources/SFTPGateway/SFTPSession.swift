@@ -2,9 +2,10 @@ import CLibSSH
 import Glibc
 import Logging
 
-/// The SFTP v3 subsystem of one authenticated connection: reads each request with libssh's parser,
-/// answers it against the partner's virtual root, and keeps its own handle table. Confined to the
-/// connection's thread; a request never blocks another session.
+/// The SFTP v3 subsystem of one authenticated connection: reads each request from the channel
+/// with our own framing and parser, answers it against the partner's virtual root, and keeps its
+/// own handle table. libssh carries the SSH channel only. Confined to the connection's thread; a
+/// request never blocks another session.
 final class SFTPSession {
     let session: ssh_session
     let channel: ssh_channel
@@ -17,9 +18,13 @@ final class SFTPSession {
     /// Sizes of uploads this session completed, so a client that checks its upload with STAT after
     /// CLOSE gets an answer even when the inbox watcher has already taken the file.
     var completedUploads: [String: UInt64] = [:]
-    /// One read buffer for the session's downloads: largest READ answered at once.
-    var readBuffer = [UInt8](repeating: 0, count: SFTPSession.maximumReadLength)
+    private let framer = SFTPPacketFramer()
+    /// One buffer for every reply; a READ's data is read from the file straight into it.
+    var replies = SFTPReplyEncoder(capacity: maximumReadLength + 64)
+    /// Largest READ answered at once.
     static let maximumReadLength = 256 * 1024 - 1024
+    /// Extensions announced in VERSION; `hardlink` is understood only to be refused.
+    static let extensions = [(name: "posix-rename@openssh.com", data: "1"), (name: "hardlink@openssh.com", data: "1")]
 
     init(
         session: ssh_session, channel: ssh_channel, account: SFTPAccount, files: PartnerFiles, record: ConnectionRecord,
@@ -36,80 +41,87 @@ final class SFTPSession {
 
     /// Serves requests until the client closes the channel or the connection is cut.
     func run() {
-        guard let sftp = sftp_server_new(session, channel) else { return }
-        defer {
-            abandonOpenHandles()
-            sftp_server_free(sftp)
-        }
-        guard sftp_server_init(sftp) == 0 else { return }
-        while let message = sftp_get_client_message(sftp) {
-            record.markActive()
-            handle(message)
-            sftp_client_message_free(message)
-        }
-        if ssh_channel_is_eof(channel) == 0 {
-            let reason = String(cString: ssh_get_error(UnsafeMutableRawPointer(session)))
-            logger.notice("sftp session ended without the client closing it", metadata: ["error": "\(reason)"])
+        defer { abandonOpenHandles() }
+        var initialized = false
+        while true {
+            switch framer.next(read: readChannel) {
+            case .packet(let packet):
+                record.markActive()
+                guard initialized ? handle(packet) : start(packet) else { return }
+                initialized = true
+            case .oversized(let length):
+                logger.notice("sftp packet length out of bounds; session ended", metadata: ["sftp.length": "\(length)"])
+                return
+            case .end:
+                if ssh_channel_is_eof(channel) == 0 {
+                    let reason = String(cString: ssh_get_error(UnsafeMutableRawPointer(session)))
+                    logger.notice("sftp session ended without the client closing it", metadata: ["error": "\(reason)"])
+                }
+                return
+            }
         }
     }
 
-    private func handle(_ message: sftp_client_message) {
+    /// INIT must come first; it is answered with version 3 whatever the client offers.
+    private func start(_ packet: UnsafeRawBufferPointer) -> Bool {
+        var reader = SFTPByteReader(packet)
+        guard (try? reader.byte()) == UInt8(SSH_FXP_INIT), (try? reader.uint32()) != nil else { return false }
+        replies.version(3, extensions: Self.extensions)
+        return send()
+    }
+
+    /// Answers one request; false when the session must end (unreadable packet, channel failure).
+    private func handle(_ packet: UnsafeRawBufferPointer) -> Bool {
+        var reader = SFTPByteReader(packet)
+        guard let type = try? reader.byte(), let id = try? reader.uint32() else { return false }
         let result: SFTPStatus?
-        switch Int32(message.pointee.type) {
-        case SSH_FXP_REALPATH: result = realPath(message)
-        case SSH_FXP_STAT, SSH_FXP_LSTAT: result = stat(message)
-        case SSH_FXP_FSTAT: result = fileStat(message)
-        case SSH_FXP_OPENDIR: result = openDirectory(message)
-        case SSH_FXP_READDIR: result = readDirectory(message)
-        case SSH_FXP_OPEN: result = open(message)
-        case SSH_FXP_READ: result = read(message)
-        case SSH_FXP_WRITE: result = write(message)
-        case SSH_FXP_CLOSE: result = close(message)
-        case SSH_FXP_REMOVE: result = remove(message)
-        case SSH_FXP_RENAME: result = rename(message)
-        case SSH_FXP_SETSTAT: result = setStat(message)
-        case SSH_FXP_FSETSTAT: result = setFileStat(message)
-        case SSH_FXP_MKDIR, SSH_FXP_RMDIR, SSH_FXP_SYMLINK, SSH_FXP_READLINK: result = .permissionDenied
-        case SSH_FXP_EXTENDED: result = extended(message)
-        default: result = .unsupported
+        do {
+            switch try SFTPRequest(type: type, reader: &reader) {
+            case .realPath(let path): result = realPath(id, path)
+            case .stat(let path): result = stat(id, path)
+            case .fileStat(let handle): result = fileStat(id, handle)
+            case .openDirectory(let path): result = openDirectory(id, path)
+            case .readDirectory(let handle): result = readDirectory(id, handle)
+            case .open(let path, let flags): result = open(id, path, flags: flags)
+            case .read(let handle, let offset, let length): result = read(id, handle, offset: offset, length: length)
+            case .write(let handle, let offset, let data): result = write(handle, offset: offset, data: data)
+            case .close(let handle): result = close(handle)
+            case .remove(let path): result = remove(path)
+            case .rename(let from, let to): result = rename(from, to: to)
+            case .setStat(let path, let times): result = setStat(path, times: times)
+            case .setFileStat(let handle, let times): result = setFileStat(handle, times: times)
+            case .refused: result = .permissionDenied
+            case .unsupported: result = .unsupported
+            }
+        } catch {
+            result = .badMessage
         }
-        if let result { reply(message, result) }
+        guard let result else { return send() }
+        replies.status(id, result)
+        return send()
     }
 
-    private func extended(_ message: sftp_client_message) -> SFTPStatus? {
-        switch message.pointee.submessage.map({ String(cString: $0) }) {
-        case "posix-rename@openssh.com": rename(message)
-        case "hardlink@openssh.com": .permissionDenied
-        default: .unsupported
+    // MARK: Channel
+
+    private func readChannel(_ space: UnsafeMutableRawBufferPointer) -> Int {
+        let count = UInt32(min(space.count, Int(Int32.max)))
+        while true {
+            let read = ssh_channel_read(channel, space.baseAddress, count, 0)
+            if read != 0 || ssh_channel_is_eof(channel) != 0 { return Int(read) }
+        }
+    }
+
+    /// Sends the reply the encoder holds.
+    func send() -> Bool {
+        replies.withPacket { packet in
+            ssh_channel_write(channel, packet.baseAddress, UInt32(packet.count)) == Int32(packet.count)
         }
     }
 
     // MARK: Helpers shared by the request handlers
 
-    func reply(_ message: sftp_client_message, _ status: SFTPStatus) {
-        sftp_reply_status(message, status.code, status.message)
-    }
-
-    /// The request's path resolved in the virtual root.
-    func path(_ message: sftp_client_message) -> VirtualPath? {
-        message.pointee.filename.flatMap { VirtualPath(String(cString: $0)) }
-    }
-
-    /// The second path of RENAME / posix-rename.
-    func targetPath(_ message: sftp_client_message) -> VirtualPath? {
-        sftp_client_message_get_data(message).flatMap { VirtualPath(String(cString: $0)) }
-    }
-
-    func handleBytes(_ message: sftp_client_message) -> [UInt8] {
-        guard let handle = message.pointee.handle, let data = ssh_string_data(handle) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: data, count: ssh_string_len(handle)))
-    }
-
-    func replyHandle(_ message: sftp_client_message, _ handle: [UInt8]) {
-        guard let string = ssh_string_new(handle.count) else { return }
-        defer { ssh_string_free(string) }
-        ssh_string_fill(string, handle, handle.count)
-        sftp_reply_handle(message, string)
+    func replyHandle(_ id: UInt32, _ item: OpenItem) {
+        replies.handle(id, handles.insert(item))
     }
 
     /// A connection ending with files open: downloads are closed; uploads keep their hidden partial
