@@ -41,21 +41,27 @@ public struct ClaimSubmissionRepository: ClaimSubmissionRegistry {
             })
     }
 
+    /// Replaces the file's keys (a resumed file writes the same set again), by COPY: a
+    /// 100,000-claim file took seconds as one INSERT over unnested arrays.
     public func record(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws {
-        guard !claims.isEmpty else { return }
-        let parameters = [String(fileID), CopyText.integerArray(claims.map(\.claimIndex))] + Self.arrays(claims.map(\.key))
-        _ = try await database.withConnection { connection in
-            try connection.execute(
-                """
-                INSERT INTO claim_submissions (file_id, claim_index, submitter, billing_npi, patient_control_number,
-                    service_date_from, service_date_to, total_charge)
-                SELECT $1::bigint, k.claim_index, k.submitter, k.npi, k.pcn,
-                       to_date(nullif(k.date_from, ''), 'YYYYMMDD'), to_date(nullif(k.date_to, ''), 'YYYYMMDD'), k.charge
-                FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[])
-                    AS k (claim_index, submitter, npi, pcn, date_from, date_to, charge)
-                ON CONFLICT (file_id, claim_index) DO NOTHING
-                """,
-                parameters: parameters)
+        let file = String(fileID)
+        try await database.withConnection { connection in
+            try connection.transaction {
+                try connection.execute("DELETE FROM claim_submissions WHERE file_id = $1", parameters: [file])
+                guard !claims.isEmpty else { return }
+                try connection.copyIn(
+                    """
+                    COPY claim_submissions (file_id, claim_index, submitter, billing_npi, patient_control_number,
+                        service_date_from, service_date_to, total_charge) FROM STDIN
+                    """,
+                    rows: claims.lazy.map { claim in
+                        [
+                            file, String(claim.claimIndex), claim.key.submitter, claim.key.billingNPI,
+                            claim.key.patientControlNumber, claim.key.firstServiceDate?.description,
+                            claim.key.lastServiceDate?.description, claim.key.totalCharge.decimalString,
+                        ]
+                    })
+            }
         }
     }
 

@@ -83,23 +83,29 @@ public struct ClaimValidator: Sendable {
         for parsed: ParsedTransactionSet, receivedDate: CalendarDate, profile: ValidationProfile,
         priorSubmissions: Set<ClaimKey> = []
     ) -> [ClaimFinding] {
-        var context = ClaimContext(
+        let context = ClaimContext(
             header: parsed.header, receivedDate: receivedDate, codeSets: codeSets, partner: profile.rules,
             priorSubmissions: priorSubmissions)
         let active = profile.disabledEdits.isEmpty ? rules : rules.filter { !profile.disabledEdits.contains($0.edit.id) }
-        var seen = Set<ClaimKey>(minimumCapacity: parsed.claims.count)
-        var findings: [ClaimFinding] = []
-        for (index, claim) in parsed.claims.enumerated() {
-            context.repeatsEarlierClaim = !seen.insert(ClaimKey(claim, submitter: parsed.header.submitter.identifier)).inserted
-            for rule in active {
-                for violation in rule.check(claim, in: context) {
-                    findings.append(
-                        ClaimFinding(
-                            edit: rule.edit, claimIndex: index, lineNumber: violation.lineNumber,
-                            severity: profile.severity(of: rule.edit), message: violation.message))
+        // Rules are read in place through the buffer: iterating the array would copy each rule's
+        // existential box for every claim. Each claim is bound once and lent to every rule
+        // (an element read through a buffer would be copied for each call).
+        return active.withUnsafeBufferPointer { rules in
+            var context = context
+            var seen = Set<ClaimKey>(minimumCapacity: parsed.claims.count)
+            var findings: [ClaimFinding] = []
+            for (index, claim) in parsed.claims.enumerated() {
+                context.repeatsEarlierClaim = !seen.insert(ClaimKey(claim, submitter: parsed.header.submitter.identifier)).inserted
+                for rule in rules.indices {
+                    for violation in rules[rule].check(claim, in: context) {
+                        findings.append(
+                            ClaimFinding(
+                                edit: rules[rule].edit, claimIndex: index, lineNumber: violation.lineNumber,
+                                severity: profile.severity(of: rules[rule].edit), message: violation.message))
+                    }
                 }
             }
+            return findings
         }
-        return findings
     }
 }

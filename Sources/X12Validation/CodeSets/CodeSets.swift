@@ -3,16 +3,19 @@ import ClaimsCore
 
 /// Every external code set the business edits use, loaded once from `Config/codesets/`
 /// (`<kind>.txt` or `<kind>.txt.gz`).
-public struct CodeSets: Sendable {
+///
+/// A class: every edit is handed the sets, and copying a struct of six sets (each with its own
+/// tables and metadata) cost dozens of reference-count operations per edit and claim.
+public final class CodeSets: Sendable {
     /// The kinds `claimsgate codesets load` accepts, one file each.
     public static let kinds = ["icd10cm", "hcpcs", "hcpcs-modifiers", "pos", "states", "zip3"]
 
-    public var icd10cm: CodeSet
-    public var hcpcs: CodeSet
-    public var hcpcsModifiers: CodeSet
-    public var placesOfService: CodeSet
-    public var states: CodeSet
-    public var zipPrefixes: ZipPrefixes
+    public let icd10cm: CodeSet
+    public let hcpcs: CodeSet
+    public let hcpcsModifiers: CodeSet
+    public let placesOfService: CodeSet
+    public let states: CodeSet
+    public let zipPrefixes: ZipPrefixes
 
     public init(
         icd10cm: CodeSet = CodeSet(metadata: .init(kind: "icd10cm")),

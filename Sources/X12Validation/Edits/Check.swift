@@ -33,17 +33,10 @@ extension Edit {
 @inline(__always) func fires(_ condition: Bool) -> [RuleViolation] { condition ? [RuleViolation()] : [] }
 
 /// One violation per line for which `test` holds, pinned to that line.
-///
-/// The lines are lent to `test` in place: a `for line in` loop copies every line (kilobytes of
-/// fields and a retain per string) for each of the hundred line-level edits.
 @inline(__always) func linesWhere(_ claim: Claim, _ test: (ServiceLine) -> Bool) -> [RuleViolation] {
-    claim.serviceLines.withUnsafeBufferPointer { lines in
-        var violations: [RuleViolation] = []
-        for index in lines.indices where test(lines[index]) {
-            violations.append(RuleViolation(lineNumber: lines[index].lineNumber))
-        }
-        return violations
-    }
+    var violations: [RuleViolation] = []
+    for line in claim.serviceLines where test(line) { violations.append(RuleViolation(lineNumber: line.lineNumber)) }
+    return violations
 }
 
 extension Claim {
@@ -79,11 +72,14 @@ struct ServiceDates {
     var last: CalendarDate?
 
     init(_ claim: Claim) {
-        for line in claim.serviceLines {
-            guard let from = line.serviceDateFrom else { continue }
-            let to = line.serviceDateTo ?? from
-            if first.map({ from < $0 }) ?? true { first = from }
-            if last.map({ to > $0 }) ?? true { last = to }
+        // Indexing the buffer reads each line in place; `for line in` would copy every line.
+        claim.serviceLines.withUnsafeBufferPointer { lines in
+            for index in lines.indices {
+                guard let from = lines[index].serviceDateFrom else { continue }
+                let to = lines[index].serviceDateTo ?? from
+                if first.map({ from < $0 }) ?? true { first = from }
+                if last.map({ to > $0 }) ?? true { last = to }
+            }
         }
     }
 }
