@@ -111,7 +111,7 @@ let package = Package(
             name: "ClaimsAppTests",
             dependencies: [
                 "ClaimsApp", "ClaimsStore", "ClaimsCrypto", "AuditLog", "X12", "SFTPGateway", "ClaimsTestSupport",
-                .product(name: "Yams", package: "Yams"),
+                "ClaimsCore", "ClaimsSynthetic", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "ClaimsCrypto", "ClaimsStore", "ClaimsTestSupport"]),

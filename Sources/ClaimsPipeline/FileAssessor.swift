@@ -1,6 +1,7 @@
 import ClaimsCore
 import X12
 import X12Schema
+import Synchronization
 import X12Validation
 
 /// Reads, parses and judges one file for one partner. Pure: no I/O, so `claimsgate validate`
@@ -18,14 +19,18 @@ public struct FileAssessor: Sendable {
         self.checksRouting = checksRouting
     }
 
+    /// Called as transaction sets are judged: how many are done, out of how many in the file.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
     /// Throws when the bytes are not X12 at all (no readable ISA): such a file is quarantined.
-    public func assess(_ source: X12Source, partner: PartnerConfiguration, receivedDate: CalendarDate)
-        throws(EnvelopeError) -> FileAssessment
-    {
+    public func assess(
+        _ source: X12Source, partner: PartnerConfiguration, receivedDate: CalendarDate, progress: Progress? = nil
+    ) throws(EnvelopeError) -> FileAssessment {
         let interchanges = try InterchangeReader.read(source)
+        let counter = progress.map { ProgressCounter(total: interchanges.flatMap(\.groups).map(\.transactionSets.count).reduce(0, +), report: $0) }
         return FileAssessment(
             interchanges: interchanges.enumerated().map { index, interchange in
-                assess(interchange, index: index, partner: partner, receivedDate: receivedDate)
+                assess(interchange, index: index, partner: partner, receivedDate: receivedDate, counter: counter)
             })
     }
 
@@ -34,6 +39,13 @@ public struct FileAssessor: Sendable {
     public func assess(
         _ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate,
         concurrently: Bool = true
+    ) -> InterchangeAssessment {
+        assess(interchange, index: index, partner: partner, receivedDate: receivedDate, concurrently: concurrently, counter: nil)
+    }
+
+    func assess(
+        _ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate,
+        concurrently: Bool = true, counter: ProgressCounter?
     ) -> InterchangeAssessment {
         let header = interchange.header
         let headerIssues = InterchangeHeaderCheck.issues(
@@ -50,6 +62,7 @@ public struct FileAssessor: Sendable {
         }
         let judge = { @Sendable (place: (group: Int, set: Int)) in
             let group = interchange.groups[place.group]
+            defer { counter?.advance() }
             return assess(
                 group.transactionSets[place.set], of: group, at: (index, place.group, place.set), partner: partner,
                 receivedDate: receivedDate)
@@ -79,4 +92,18 @@ public struct FileAssessor: Sendable {
         }
         return TransactionSetAssessment(set: set, parsed: parsed, verdict: verdict)
     }
+}
+
+/// Counts judged transaction sets across the threads that judge them.
+final class ProgressCounter: Sendable {
+    let total: Int
+    let report: FileAssessor.Progress
+    private let done = Atomic<Int>(0)
+
+    init(total: Int, report: @escaping FileAssessor.Progress) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() { report(done.add(1, ordering: .relaxed).newValue, total) }
 }

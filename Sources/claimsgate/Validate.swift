@@ -45,10 +45,16 @@ struct Validate: AsyncParsableCommand {
             partnerConfiguration = .anySender
         }
         let source = X12Source(bytes: [UInt8](data))
+        let progress = TerminalProgress.onStandardError(label: url.lastPathComponent, fileBytes: data.count)
+        var onProgress: FileAssessor.Progress?
+        if let progress { onProgress = { done, total in progress.update(done: done, total: total) } }
         let assessment: FileAssessment
         do {
+            defer { progress?.finish() }
             assessment = try FileAssessor(identity: configuration.identity, checksRouting: partner != nil)
-                .assess(source, partner: partnerConfiguration, receivedDate: CalendarDate(utc: Date()))
+                .assess(
+                    source, partner: partnerConfiguration, receivedDate: CalendarDate(utc: Date()),
+                    progress: onProgress)
         } catch {
             print("\(file): rejected — not an X12 interchange: \(error.reason)")
             throw ExitCode(1)
