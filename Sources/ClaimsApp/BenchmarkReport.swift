@@ -40,6 +40,8 @@ public struct BenchmarkReport: Codable, Sendable {
     public var validateClaimsPerSecond: Double { Double(claims) / validateSeconds }
     public var endToEndClaimsPerSecond: Double { Double(claims) / endToEndSeconds }
     public var peerClaimsPerSecond: Double { Double(peerClaims) / peerSeconds }
+    /// What validation adds to parsing, in units of parsing: (parse + validate - parse) / parse.
+    public var validationCostPerParse: Double { (validateSeconds - parseSeconds) / parseSeconds }
     /// How many times faster parse + validate runs than pyx12 on the same kind of file.
     public var ratioToPeer: Double { validateClaimsPerSecond / peerClaimsPerSecond }
     public var oneClaimP95Seconds: Double {
@@ -54,6 +56,7 @@ public struct BenchmarkReport: Codable, Sendable {
             claims                 \(claims) (\(fileBytes / 1_000_000) MB)
             parse                  \(String(format: "%7.3f s", parseSeconds))  \(rate(parseClaimsPerSecond))
             parse + validate       \(String(format: "%7.3f s", validateSeconds))  \(rate(validateClaimsPerSecond))
+            validation alone       \(String(format: "%7.3f s", validateSeconds - parseSeconds))  \(String(format: "%.2f", validationCostPerParse))× parsing
             end to end (PG, fsync) \(String(format: "%7.3f s", endToEndSeconds))  \(rate(endToEndClaimsPerSecond))  median of \(endToEndRuns.count)
             stages (median)        \(stageSeconds.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", "))
             \(auditLine)
