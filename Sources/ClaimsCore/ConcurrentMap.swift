@@ -1,6 +1,6 @@
 import Dispatch
 
-extension Collection where Index == Int, Element: Sendable {
+extension Collection where Element: Sendable {
     /// `map`, with the elements spread over every core (Dispatch's `concurrentPerform`), results
     /// in the original order. For pure, CPU-bound work such as judging transaction sets or
     /// encoding rows: a 2-core machine does the work of a file in about half the time.
@@ -11,11 +11,10 @@ extension Collection where Index == Int, Element: Sendable {
             results.initialize(repeating: nil)
             defer { results.deallocate() }
             nonisolated(unsafe) let slots = results
-            nonisolated(unsafe) let source = self
-            let start = startIndex
+            let elements = Array(self)
             // Each iteration writes only its own slot.
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
-                slots[offset] = transform(source[start + offset])
+            DispatchQueue.concurrentPerform(iterations: elements.count) { offset in
+                slots[offset] = transform(elements[offset])
             }
             let mapped = results.map { $0! }
             _ = results.deinitialize()

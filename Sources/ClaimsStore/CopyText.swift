@@ -1,5 +1,4 @@
 import ClaimsCore
-import ClaimsCrypto
 import Foundation
 
 /// Rows in PostgreSQL's COPY text format, written straight into bytes: tab-separated,

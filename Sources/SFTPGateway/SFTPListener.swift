@@ -114,6 +114,7 @@ final class SFTPListener: @unchecked Sendable {
                 getnameinfo($0, length, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST)
             }
         }
-        return status == 0 ? String(cString: buffer) : "unknown"
+        guard status == 0 else { return "unknown" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
