@@ -4,9 +4,9 @@ import Foundation
 public struct BenchmarkReport: Codable, Sendable {
     public var claims: Int
     public var fileBytes = 0
-    /// Median of 3: envelope + loop walk + typed claims.
+    /// Median of 5 (alternating with validate): envelope + loop walk + typed claims.
     public var parseSeconds = 0.0
-    /// Median of 3: parse plus every validation edit and verdict.
+    /// Median of 5, one core: parse plus every validation edit and verdict.
     public var validateSeconds = 0.0
     /// From the rename into the inbox to the `archived` state (rows committed, acks written):
     /// the median of `endToEndRuns`.
