@@ -101,7 +101,7 @@ enum BalancingEdits {
         ) { claim, _ in
             fires(
                 claim.otherPayers.contains { $0.adjustments.contains { $0.amount == .zero } }
-                    || claim.serviceLines.contains { line in
+                    || claim.anyLine { line in
                         line.details.adjudications.contains { $0.adjustments.contains { $0.amount == .zero } }
                     })
         },
@@ -137,6 +137,6 @@ enum BalancingEdits {
 
     /// Whether some line carries a 2430 adjudication by `payerID`.
     static func hasLineAdjudication(_ claim: Claim, _ payerID: String) -> Bool {
-        claim.serviceLines.contains { line in line.details.adjudications.contains { $0.payerID == payerID } }
+        claim.anyLine { line in line.details.adjudications.contains { $0.payerID == payerID } }
     }
 }

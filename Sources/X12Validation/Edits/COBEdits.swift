@@ -86,7 +86,7 @@ enum COBEdits {
                 warn: true)
         ) { claim, _ in
             let claimLevel = claim.otherPayers.contains { $0.adjustments.contains { !isReasonCode($0.reason) } }
-            let lineLevel = claim.serviceLines.contains { line in
+            let lineLevel = claim.anyLine { line in
                 line.details.adjudications.contains { $0.adjustments.contains { !isReasonCode($0.reason) } }
             }
             return fires(claimLevel || lineLevel)

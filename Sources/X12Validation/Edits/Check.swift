@@ -49,6 +49,11 @@ extension Edit {
 }
 
 extension Claim {
+    /// Whether any line satisfies `test`, the lines lent in place as in `linesWhere`.
+    @inline(__always) func anyLine(_ test: (ServiceLine) -> Bool) -> Bool {
+        serviceLines.withUnsafeBufferPointer { lines in lines.indices.contains { test(lines[$0]) } }
+    }
+
     /// Whoever received the services: the 2010CA patient, or the subscriber when SBR02 = 18.
     var patientPerson: Person { patient ?? subscriber }
     /// Entity code of the patient for 277CA STC01-3: QC when a dependent, IL when the subscriber.

@@ -103,7 +103,7 @@ enum DateEdits {
                 "A8:397", warn: true)
         ) { claim, _ in
             guard let onset = claim.details.dates.onset else { return [] }
-            return fires(claim.serviceLines.contains { $0.serviceDateFrom == onset })
+            return fires(claim.anyLine { $0.serviceDateFrom == onset })
         },
         Check(
             .business(

@@ -46,7 +46,7 @@ enum LineEdits {
         ) { claim, _ in
             fires(
                 claim.diagnoses.indices.contains { index in
-                    !claim.serviceLines.contains { $0.diagnosisPointers.contains(index + 1) }
+                    !claim.anyLine { $0.diagnosisPointers.contains(index + 1) }
                 })
         },
         Check(

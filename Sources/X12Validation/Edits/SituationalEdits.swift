@@ -142,15 +142,15 @@ enum SituationalEdits {
                 fix: "Add CR1 with the transport reason (CR104) and the loaded miles (CR106).", "A6:267")
         ) { claim, _ in
             fires(
-                claim.details.ambulance == nil && claim.serviceLines.contains { isAmbulanceTransport($0.procedureCode) }
-                    && !claim.serviceLines.contains(where: \.details.hasAmbulanceTransport))
+                claim.details.ambulance == nil && claim.anyLine { isAmbulanceTransport($0.procedureCode) }
+                    && !claim.anyLine { $0.details.hasAmbulanceTransport })
         },
         Check(
             .business(
                 "CLM-041", snip: 4, "2310E/2310F", "ambulance transport billed without the pick-up (2310E) and drop-off (2310F) locations",
                 fix: "Add the ambulance pick-up location (NM1*PW) and drop-off location (NM1*45) with their addresses.", "A6:266")
         ) { claim, _ in
-            let ambulance = claim.serviceLines.contains { isAmbulanceTransport($0.procedureCode) }
+            let ambulance = claim.anyLine { isAmbulanceTransport($0.procedureCode) }
             return fires(ambulance && (claim.providers.ambulancePickUp == nil || claim.providers.ambulanceDropOff == nil))
         },
         Check(
@@ -181,7 +181,7 @@ enum SituationalEdits {
                 fix: "Add DTP*090 (assumed care) or DTP*091 (relinquished care) for shared post-operative care.", "A6:388",
                 warn: true)
         ) { claim, _ in
-            let split = claim.serviceLines.contains { $0.modifiers.contains("54") || $0.modifiers.contains("55") }
+            let split = claim.anyLine { $0.modifiers.contains("54") || $0.modifiers.contains("55") }
             return fires(split && claim.details.dates.assumedCare == nil && claim.details.dates.relinquishedCare == nil)
         },
         Check(
