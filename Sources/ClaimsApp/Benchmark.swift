@@ -270,7 +270,3 @@ extension PartnerConfiguration {
     static let benchmark = PartnerConfiguration(
         id: "bench", senderIDs: [.init(qualifier: "ZZ", id: "BENCHSENDER")], positive999: true)
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

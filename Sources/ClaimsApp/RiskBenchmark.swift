@@ -69,7 +69,6 @@ public struct RiskBenchmark: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         try body()
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+        return (clock.now - start).seconds * 1e9
     }
 }

@@ -27,10 +27,13 @@ public struct FileAssessor: Sendable {
         _ source: X12Source, partner: PartnerConfiguration, receivedDate: CalendarDate, progress: Progress? = nil
     ) throws(EnvelopeError) -> FileAssessment {
         let interchanges = try InterchangeReader.read(source)
-        let counter = progress.map { ProgressCounter(total: interchanges.flatMap(\.groups).map(\.transactionSets.count).reduce(0, +), report: $0) }
+        let sets = interchanges.flatMap(\.groups).map(\.transactionSets.count).reduce(0, +)
+        let counter = progress.map { ProgressCounter(total: sets, report: $0) }
         return FileAssessment(
             interchanges: interchanges.enumerated().map { index, interchange in
-                assess(interchange, index: index, partner: partner, receivedDate: receivedDate, counter: counter)
+                assess(
+                    interchange, index: index, partner: partner, receivedDate: receivedDate, concurrently: true,
+                    counter: counter)
             })
     }
 
@@ -45,7 +48,7 @@ public struct FileAssessor: Sendable {
 
     func assess(
         _ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate,
-        concurrently: Bool = true, counter: ProgressCounter?
+        concurrently: Bool, counter: ProgressCounter?
     ) -> InterchangeAssessment {
         let header = interchange.header
         let headerIssues = InterchangeHeaderCheck.issues(

@@ -12,13 +12,17 @@ public struct StageClock: Sendable {
     /// Closes the current stage under `name` and starts the next.
     public mutating func lap(_ name: String) {
         let now = clock.now
-        let elapsed = now - last
-        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        stages.append((name, (now - last).seconds))
         last = now
     }
 
-    /// `read=0.012 assess=1.234 …` (seconds), the form the log line and `claimsgate bench` read.
+    /// `receive=0.012 assess=1.234 …` (seconds), the form the log line and `claimsgate bench` read.
     public var summary: String {
         stages.map { "\($0.name)=\(String(format: "%.3f", $0.seconds))" }.joined(separator: " ")
     }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double` (for logs and reports).
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

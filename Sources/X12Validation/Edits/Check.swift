@@ -3,8 +3,8 @@ import ClaimsCore
 /// A catalog edit whose check is a function of the claim and its context: the form almost every
 /// business edit takes, so that the catalog reads as a table.
 ///
-/// A class: the validator calls every rule for every claim through `any ClaimRule`, and a struct
-/// this size lives in a separate box that each call copied out.
+/// A class: the validator keeps the catalog's checks and calls each for every claim; a struct this
+/// size lived in a separate box that every call copied out.
 final class Check: ClaimRule {
     let edit: Edit
     let body: @Sendable (Claim, ClaimContext) -> [RuleViolation]
