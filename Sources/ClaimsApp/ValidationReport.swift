@@ -50,7 +50,7 @@ public struct ValidationReport: Encodable, Sendable {
             func problem(_ editID: String, level: String, acknowledgment: String, reason: String) -> Problem {
                 let edit = EditCatalog.edit(editID)
                 return Problem(
-                    editID: editID, snip: edit?.snip, level: "reject", interchange: isa, acknowledgment: acknowledgment,
+                    editID: editID, snip: edit?.snip, level: level, interchange: isa, acknowledgment: acknowledgment,
                     reason: reason, fix: edit?.fixHint)
             }
             for issue in interchange.issues {
