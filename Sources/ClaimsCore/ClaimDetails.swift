@@ -1,7 +1,9 @@
 /// The 2300 data beyond CLM01–CLM05 that situational edits (SNIP 4) and partner rules (SNIP 7)
 /// read: CLM06–CLM20, the claim dates, references and supplemental segments. PHI-free except the
 /// dates, which never leave validation.
-public struct ClaimDetails: Sendable, Equatable {
+public struct ClaimDetails: OutOfLineValue {
+    public static let emptyBox = OutOfLineBox(ClaimDetails())
+
     /// CLM06 provider signature on file (Y/N).
     public var providerSignature: String?
     /// CLM07 assignment or plan participation (A/B/C).

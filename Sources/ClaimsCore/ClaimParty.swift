@@ -29,7 +29,9 @@ public struct ClaimParty: Sendable, Equatable {
 }
 
 /// The providers and places of one claim beyond the billing provider.
-public struct ClaimProviders: Sendable, Equatable {
+public struct ClaimProviders: OutOfLineValue {
+    public static let emptyBox = OutOfLineBox(ClaimProviders())
+
     /// 2010AB pay-to address.
     public var payToAddress: Address?
     /// 2310A referring (DN) or primary care (P3) providers, up to two.

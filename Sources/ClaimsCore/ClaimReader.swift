@@ -164,7 +164,7 @@ struct ClaimReader: LoopVisitor {
                 transactionSetControlNumber: controlNumber, segmentPosition: position,
                 billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
         claim?.coverage = coverage
-        claim?.providers.payToAddress = payToAddress
+        if let payToAddress { claim?.providers.payToAddress = payToAddress }
         readClaimElements(segment)
     }
 
@@ -185,10 +185,15 @@ struct ClaimReader: LoopVisitor {
             line.amountDefects.insert(.lineCharge)
         }
         if Self.decimalPlaces(segment[4].bytes) > 3 { line.amountDefects.insert(.units) }
-        line.details.description = procedure.component(7).value
-        line.details.emergency = segment[9].value
-        line.details.epsdt = segment[11].value
-        line.details.familyPlanning = segment[12].value
+        // Written only when sent: most lines have none, and their details then stay unallocated.
+        let description = procedure.component(7).value, emergency = segment[9].value
+        let epsdt = segment[11].value, familyPlanning = segment[12].value
+        if description != nil || emergency != nil || epsdt != nil || familyPlanning != nil {
+            line.details.description = description
+            line.details.emergency = emergency
+            line.details.epsdt = epsdt
+            line.details.familyPlanning = familyPlanning
+        }
         line.unitBasis = segment[3].string
         line.units = Double(segment[4].string) ?? 0
         line.placeOfService = segment[5].value

@@ -1,5 +1,7 @@
 /// The 2400 data beyond SV1 and the service date that line edits read.
-public struct LineDetails: Sendable, Equatable {
+public struct LineDetails: OutOfLineValue {
+    public static let emptyBox = OutOfLineBox(LineDetails())
+
     /// SV101-7 description (required for not-otherwise-classified codes).
     public var description: String?
     /// SV109 emergency, SV111 EPSDT, SV112 family planning indicators.

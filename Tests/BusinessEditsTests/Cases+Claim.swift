@@ -69,11 +69,18 @@ extension EditCases {
             $0.details.dates.assumedCare = nil
         },
         "PAT-006": .claim(setup: dependent) { $0.patient?.birthDate = CalendarDate(year: 1950, month: 1, day: 1) },
-        "PRV-004": .claim { $0.providers.rendering?.npi = $0.billingProvider.npi },
-        "PRV-016": .claim(setup: { $0.serviceLines[0].details.rendering = GoodClaim.party("82", "163456789") }) {
-            $0.serviceLines[0].details.rendering = $0.providers.rendering
+        "PRV-004": .claim {
+            let npi = $0.billingProvider.npi
+            $0.providers.rendering?.npi = npi
         },
-        "PRV-010": .claim { $0.providers.serviceFacility?.address = $0.billingProvider.address },
+        "PRV-016": .claim(setup: { $0.serviceLines[0].details.rendering = GoodClaim.party("82", "163456789") }) {
+            let rendering = $0.providers.rendering
+            $0.serviceLines[0].details.rendering = rendering
+        },
+        "PRV-010": .claim {
+            let address = $0.billingProvider.address
+            $0.providers.serviceFacility?.address = address
+        },
         "PRV-017": .claim { $0.placeOfService = "12" },
     ]
 

@@ -1,0 +1,42 @@
+/// A value with an empty state most claims never leave (no 2310 providers, no line details).
+public protocol OutOfLineValue: Sendable, Equatable {
+    /// The one box holding the empty value, shared by every empty `OutOfLine` of this type.
+    static var emptyBox: OutOfLineBox<Self> { get }
+}
+
+/// Keeps a large, mostly empty part of a claim out of line: empty values share one box and
+/// copies share theirs (copy-on-write), so copying a claim copies a pointer instead of a
+/// kilobyte. `ServiceLine` was 1.3 KB and `Claim` 2.6 KB inline, and the parser, the edits and
+/// every stage that kept claims copied them whole.
+///
+/// Reads go through `_read`, which lends the boxed value in place: a getter would copy all of it
+/// out for every field read, and a nil box read as a static empty value costs a retain and a
+/// lazy-global check per read (measured 25× slower than this).
+@propertyWrapper
+public struct OutOfLine<Value: OutOfLineValue>: Sendable, Equatable {
+    @usableFromInline var box: OutOfLineBox<Value>
+
+    @inlinable public init(wrappedValue: Value) {
+        box = wrappedValue == Value.emptyBox.value ? Value.emptyBox : OutOfLineBox(wrappedValue)
+    }
+
+    @inlinable public var wrappedValue: Value {
+        _read { yield box.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = OutOfLineBox(box.value) }
+            yield &box.value
+        }
+    }
+
+    @inlinable public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.box === rhs.box || lhs.box.value == rhs.box.value
+    }
+}
+
+/// The storage of `OutOfLine`. Changed only through `OutOfLine`'s `_modify`, and only when
+/// uniquely referenced, so no two threads ever see it change.
+public final class OutOfLineBox<Value: Sendable>: @unchecked Sendable {
+    @exclusivity(unchecked) @usableFromInline var value: Value
+
+    public init(_ value: Value) { self.value = value }
+}
