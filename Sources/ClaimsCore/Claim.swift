@@ -33,6 +33,13 @@ public struct Claim: Sendable, Equatable {
     @OutOfLine public var providers = ClaimProviders()
     /// 2320 other payers, in file order.
     public var otherPayers: [OtherPayer] = []
+    /// CLM06 provider signature on file (Y/N), CLM07 assignment or plan participation (A/B/C),
+    /// CLM08 benefits assignment certification (N/W/Y), CLM09 release of information (I/Y): sent
+    /// on every claim, so kept here rather than in `details`.
+    public var providerSignature: String?
+    public var assignment: String?
+    public var benefitsAssignment: String?
+    public var releaseOfInformation: String?
     /// Amounts of the claim (2300, 2320) whose text was not a valid two-decimal amount.
     public var amountDefects: AmountDefects = []
 

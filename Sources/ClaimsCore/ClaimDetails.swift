@@ -1,17 +1,9 @@
-/// The 2300 data beyond CLM01–CLM05 that situational edits (SNIP 4) and partner rules (SNIP 7)
-/// read: CLM06–CLM20, the claim dates, references and supplemental segments. PHI-free except the
-/// dates, which never leave validation.
+/// The 2300 data beyond CLM01–CLM09 that situational edits (SNIP 4) and partner rules (SNIP 7)
+/// read: CLM11–CLM20, the claim dates, references and supplemental segments, all of which most
+/// claims leave out. PHI-free except the dates, which never leave validation.
 public struct ClaimDetails: OutOfLineValue {
     public static let emptyBox = OutOfLineBox(ClaimDetails())
 
-    /// CLM06 provider signature on file (Y/N).
-    public var providerSignature: String?
-    /// CLM07 assignment or plan participation (A/B/C).
-    public var assignment: String?
-    /// CLM08 benefits assignment certification (N/W/Y).
-    public var benefitsAssignment: String?
-    /// CLM09 release of information (I/Y).
-    public var releaseOfInformation: String?
     /// CLM11-1…3 related causes (AA auto accident, EM employment, OA other accident).
     public var relatedCauses: [String] = []
     /// CLM11-4 state of the auto accident.

@@ -53,23 +53,30 @@ extension ClaimReader {
 
     /// CLM06–CLM20 of the CLM segment that opened the claim.
     mutating func readClaimElements(_ segment: Segment) {
-        guard var current = claim else { return }
-        if !segment[2].isEmpty, Amount(x12: segment[2].bytes) == nil { current.amountDefects.insert(.claimCharge) }
-        current.details.providerSignature = segment[6].value
-        current.details.assignment = segment[7].value
-        current.details.benefitsAssignment = segment[8].value
-        current.details.releaseOfInformation = segment[9].value
-        let causes = segment[11]
-        current.details.relatedCauses = (1...3).compactMap { causes.component($0).value }
-        current.details.accidentState = causes.component(4).value
-        current.details.accidentCountry = causes.component(5).value
-        current.details.specialProgram = segment[12].value
-        current.details.delayReason = segment[20].value
-        claim = current
+        guard claim != nil else { return }
+        if !segment[2].isEmpty, Amount(x12: segment[2].bytes) == nil { claim!.amountDefects.insert(.claimCharge) }
+        claim!.providerSignature = segment[6].value
+        claim!.assignment = segment[7].value
+        claim!.benefitsAssignment = segment[8].value
+        claim!.releaseOfInformation = segment[9].value
+        // The rest only when sent: most claims have none, and their details then stay unallocated.
+        let causes = segment[11], specialProgram = segment[12], delayReason = segment[20]
+        guard !causes.isEmpty || !specialProgram.isEmpty || !delayReason.isEmpty else { return }
+        claim!.details.relatedCauses = (1...3).compactMap { causes.component($0).value }
+        claim!.details.accidentState = causes.component(4).value
+        claim!.details.accidentCountry = causes.component(5).value
+        claim!.details.specialProgram = specialProgram.value
+        claim!.details.delayReason = delayReason.value
     }
 
+    /// The open claim is changed in place: a local copy would share its boxed parts (`details`,
+    /// `providers`) and so copy them on the first write.
     private mutating func readClaimSegment(_ segment: Segment) {
-        guard var current = claim else { return }
+        guard claim != nil else { return }
+        Self.readClaimSegment(segment, into: &claim!)
+    }
+
+    private static func readClaimSegment(_ segment: Segment, into current: inout Claim) {
         switch segment.id {
         case "DTP":
             Self.claimDate(segment, into: &current.details.dates)
@@ -102,7 +109,6 @@ extension ClaimReader {
         default:
             break
         }
-        claim = current
     }
 
     private static func claimDate(_ segment: Segment, into dates: inout ClaimDates) {
@@ -132,7 +138,11 @@ extension ClaimReader {
     }
 
     private mutating func readClaimProvider(_ segment: Segment, loop: String) {
-        guard var current = claim else { return }
+        guard claim != nil else { return }
+        Self.readClaimProvider(segment, loop: loop, into: &claim!)
+    }
+
+    private static func readClaimProvider(_ segment: Segment, loop: String, into current: inout Claim) {
         func update(_ party: inout ClaimParty?) { party = Self.party(segment, onto: party) }
         switch loop {
         case "2310A":
@@ -147,15 +157,17 @@ extension ClaimReader {
         case "2310C": update(&current.providers.serviceFacility)
         default: update(&current.providers.supervising)
         }
-        claim = current
     }
 
     private mutating func readOtherPayer(_ segment: Segment, loop: String) {
-        guard var current = claim else { return }
+        guard claim != nil else { return }
+        Self.readOtherPayer(segment, loop: loop, into: &claim!)
+    }
+
+    private static func readOtherPayer(_ segment: Segment, loop: String, into current: inout Claim) {
         if loop == "2320", segment.id == "SBR" {
             current.otherPayers.append(
                 OtherPayer(responsibility: segment[1].string, relationship: segment[2].string, filingIndicator: segment[9].string))
-            claim = current
             return
         }
         guard !current.otherPayers.isEmpty else { return }
@@ -184,7 +196,6 @@ extension ClaimReader {
         default:
             break
         }
-        claim = current
     }
 
     static func adjustments(_ segment: Segment, defects: inout AmountDefects) -> [Adjustment] {

@@ -36,16 +36,4 @@ extension FileAssessment {
             }
         }
     }
-
-    /// Calls `body` for every claim of every transaction set that was not rejected, in file order.
-    func forEachClaim(_ body: (TransactionSetAssessment, Int, Claim) -> Void) {
-        for interchange in interchanges {
-            for group in interchange.groups {
-                for set in group.transactionSets {
-                    guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
-                    for (index, claim) in parsed.claims.enumerated() { body(set, index, claim) }
-                }
-            }
-        }
-    }
 }

@@ -38,10 +38,25 @@ public struct FileAssessment: Sendable {
         storedSets.reduce(0) { $0 + $1.parsed!.claims.count - $1.verdict.rejectedClaims.count }
     }
 
+    /// Number of claims stored (those of sets not rejected), accepted or not.
+    var storedClaimCount: Int { storedSets.reduce(0) { $0 + $1.parsed!.claims.count } }
+
     /// Transaction sets whose claims are stored: parsed and not rejected.
     var storedSets: [TransactionSetAssessment] {
         interchanges.flatMap(\.groups).flatMap(\.transactionSets).filter {
             $0.parsed != nil && $0.verdict.disposition != .rejected
+        }
+    }
+
+    /// Calls `body` for every claim of every transaction set that was not rejected, in file order.
+    func forEachClaim(_ body: (TransactionSetAssessment, Int, Claim) -> Void) {
+        for interchange in interchanges {
+            for group in interchange.groups {
+                for set in group.transactionSets {
+                    guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
+                    for (index, claim) in parsed.claims.enumerated() { body(set, index, claim) }
+                }
+            }
         }
     }
 

@@ -8,12 +8,20 @@ extension FileProcessor {
     func storeScoredClaims(
         _ assessment: FileAssessment, fileID: Int64, partner: PartnerConfiguration, clock: inout StageClock, logger: Logger
     ) async throws {
-        let inputs = assessment.scoringInputs
-        let scored = try await risk?.score(inputs, fileID: fileID, policy: partner.risk, database: database)
+        var scored: [RiskStage.Scored]?
+        if let risk {
+            scored = try await risk.score(assessment.scoringInputs, fileID: fileID, policy: partner.risk, database: database)
+        }
         clock.lap("score")
-        let rows = inputs.enumerated().map { index, input in
-            let state: ClaimState = !input.accepted ? .rejected : scored?[index].held == true ? .review : .accepted
-            return ClaimRow(claim: input.claim, state: state, riskScore: scored?[index].assessment.score)
+        // Rows straight from the assessment (the scoring inputs are gone by now): one copy of
+        // the claims at a time, not two.
+        var rows: [ClaimRow] = []
+        rows.reserveCapacity(assessment.storedClaimCount)
+        assessment.forEachClaim { set, index, claim in
+            let score = scored?[rows.count]
+            let state: ClaimState =
+                set.verdict.rejectedClaims.contains(index) ? .rejected : score?.held == true ? .review : .accepted
+            rows.append(ClaimRow(claim: claim, state: state, riskScore: score?.assessment.score))
         }
         try await ClaimRepository(database: database, phi: phi).storeClaims(fileID: fileID, rows)
         clock.lap("store")

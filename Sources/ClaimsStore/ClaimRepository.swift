@@ -60,7 +60,7 @@ public struct ClaimRepository: Sendable {
                         }
                         return text.take()
                     })
-                let accepted = outcomes.filter { $0.state == .accepted }.count
+                let accepted = outcomes.count(where: { $0.state == .accepted })
                 try connection.execute(
                     "UPDATE files SET claim_count = $2, accepted_claim_count = $3, updated_at = now() WHERE id = $1",
                     parameters: [file, String(outcomes.count), String(accepted)])
