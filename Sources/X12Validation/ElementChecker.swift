@@ -36,14 +36,15 @@ struct ElementChecker {
         }
         checkSyntaxNotes(schema, rules, into: &findings)
         checkFormattedDate(segment, schema, bytes, into: &findings)
-        findings.sort { ($0.position, $0.component ?? 0) < ($1.position, $1.component ?? 0) }
+        if findings.count > 1 { findings.sort { ($0.position, $0.component ?? 0) < ($1.position, $1.component ?? 0) } }
         return findings
     }
 
     private mutating func checkComposite(
         _ rule: ElementRule, _ range: Range<Int>, _ bytes: [UInt8], _ delimiters: Delimiters, into findings: inout [ElementFinding]
     ) {
-        let reference = rule.components.first?.element?.reference
+        // Looked up only for a finding: reading it for every composite cost a retain and a release.
+        var reference: String? { rule.components.first?.element?.reference }
         if range.isEmpty {
             if rule.usage == .required {
                 findings.append(
@@ -78,10 +79,9 @@ struct ElementChecker {
     static func checkValue(
         _ rule: ElementRule, _ range: Range<Int>, _ bytes: [UInt8], _ delimiters: Delimiters, position: Int, component: Int?
     ) -> ElementFinding? {
-        let reference = rule.element?.reference
         func finding(_ code: String, _ generic: String, specific: Bool = true) -> ElementFinding {
             ElementFinding(
-                position: position, component: component, reference: reference, code: code,
+                position: position, component: component, reference: rule.element?.reference, code: code,
                 editID: specific ? (rule.editID ?? generic) : generic)
         }
         if range.isEmpty {
@@ -112,7 +112,7 @@ struct ElementChecker {
         case .time:
             guard ValueSyntax.isTime(value) else { return finding("9", "ELE-009", specific: false) }
         }
-        if let codes = rule.codes, !codes.contains(value) {
+        if rule.codes?.contains(value) == false {
             return finding(ValueSyntax.isStandardCode(value, element) ? "I6" : "7", ValueSyntax.isStandardCode(value, element) ? "IG-003" : "ELE-007")
         }
         if rule.pattern == .nineDigits, !(value.count == 9 && value.allSatisfy(ValueSyntax.isDigit)) {
