@@ -22,6 +22,9 @@ public struct Benchmark: Sendable {
     public var latencyFiles: Int
     /// Large files taken end to end (the figure is their median).
     public var runs = 1
+    /// Alternating one-core timings of parse and of parse + validate (the figures are their
+    /// medians; 0 skips them, for end-to-end runs on very large files).
+    public var timingRuns = 5
     /// Rounds of the audit on/off comparison (0 skips it).
     public var auditRounds = 0
     /// Files (of `auditClaimsPerFile` claims) per audit round: many small files are the worst case
@@ -53,11 +56,11 @@ public struct Benchmark: Sendable {
 
         // The one-core timings first, in a quiet process: after the end-to-end runs the embedded
         // PostgreSQL is still checkpointing what they wrote.
-        progress("timing parse and validate")
-        do {
+        if timingRuns > 0 {
+            progress("timing parse and validate")
             let bytes = [UInt8](try Data(contentsOf: file))
             (report.parseSeconds, report.validateSeconds) = try medians(
-                5, { try Self.parseOnly(bytes) }, { try Self.assess(bytes) })
+                timingRuns, { try Self.parseOnly(bytes) }, { try Self.assess(bytes) })
         }
 
         if runs > 0 {
@@ -73,9 +76,11 @@ public struct Benchmark: Sendable {
             try await compareAudit(into: &report, progress: progress)
         }
 
-        progress("running pyx12 on \(peerClaims) claims")
-        report.peerSeconds = try peer()
-        report.peerClaims = peerClaims
+        if peerClaims > 0 {
+            progress("running pyx12 on \(peerClaims) claims")
+            report.peerSeconds = try peer()
+            report.peerClaims = peerClaims
+        }
         return report
     }
 
@@ -271,13 +276,10 @@ public struct Benchmark: Sendable {
         return (line?.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) * 1024
     }
 
-    /// Hands the heap the timings freed back to the system (glibc's `malloc_trim`, looked up at
-    /// run time: Swift's Glibc module does not export it) and starts the peak over from the
+    /// Hands the heap the timings freed back to the system and starts the peak over from the
     /// current resident set (Linux `clear_refs` 5).
     static func resetPeakResident() {
-        if let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-            _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
-        }
+        HeapTuning.releaseFreeMemory()
         let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs")
         handle?.write(Data("5".utf8))
         try? handle?.close()

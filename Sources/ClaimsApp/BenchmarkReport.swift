@@ -54,12 +54,14 @@ public struct BenchmarkReport: Codable, Sendable {
 
     public var text: String {
         func rate(_ value: Double) -> String { String(format: "%10.0f claims/s", value) }
-        var lines = [
-            "claims                 \(claims) (\(fileBytes / 1_000_000) MB)",
-            "parse                  \(String(format: "%7.3f s", parseSeconds))  \(rate(parseClaimsPerSecond))",
-            "parse + validate       \(String(format: "%7.3f s", validateSeconds))  \(rate(validateClaimsPerSecond))",
-            "validation alone       \(String(format: "%7.3f s", validateSeconds - parseSeconds))  \(String(format: "%.2f", validationCostPerParse))× parsing",
-        ]
+        var lines = ["claims                 \(claims) (\(fileBytes / 1_000_000) MB)"]
+        if validateSeconds > 0 {
+            lines += [
+                "parse                  \(String(format: "%7.3f s", parseSeconds))  \(rate(parseClaimsPerSecond))",
+                "parse + validate       \(String(format: "%7.3f s", validateSeconds))  \(rate(validateClaimsPerSecond))",
+                "validation alone       \(String(format: "%7.3f s", validateSeconds - parseSeconds))  \(String(format: "%.2f", validationCostPerParse))× parsing",
+            ]
+        }
         if !endToEndRuns.isEmpty {
             let stages = stageSeconds.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.2f", $0.value))" }
             lines += [
@@ -69,11 +71,13 @@ public struct BenchmarkReport: Codable, Sendable {
                 "peak RSS (end to end)  \(peakResidentBytes / 1_048_576) MiB",
             ]
         }
-        lines += [
-            auditLine,
-            "pyx12 (\(peerClaims) claims)     \(String(format: "%7.3f s", peerSeconds))  \(rate(peerClaimsPerSecond))",
-            "ratio to pyx12         \(String(format: "%.0f×", ratioToPeer)) (parse + validate)",
-        ]
+        lines.append(auditLine)
+        if peerSeconds > 0 {
+            lines.append("pyx12 (\(peerClaims) claims)     \(String(format: "%7.3f s", peerSeconds))  \(rate(peerClaimsPerSecond))")
+        }
+        if peerSeconds > 0, validateSeconds > 0 {
+            lines.append("ratio to pyx12         \(String(format: "%.0f×", ratioToPeer)) (parse + validate)")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -32,6 +32,7 @@ public struct Gateway: Service {
     }
 
     public func run() async throws {
+        HeapTuning.apply()
         try prepareDirectories()
         let embedded = try configuration.databaseURL == nil ? Self.startEmbeddedDatabase(configuration, logger: logger) : nil
         do {
@@ -121,6 +122,7 @@ public struct Gateway: Service {
                 "file processing failed; it will be resumed",
                 metadata: ["partner.id": "\(file.partner)", "error": "\(error)"])
         }
+        HeapTuning.releaseFreeMemory()
     }
 
     /// Files a previous run left between states: finished before new ones are taken.

@@ -71,13 +71,13 @@ public struct AcknowledgmentPlanner: Sendable {
             var reports: [ClaimAcknowledgmentReport] = []
             for set in interchange.groups.flatMap(\.transactionSets) {
                 guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
-                let decisions = parsed.claims.enumerated().compactMap { index, claim -> ClaimDecision? in
+                let decisions = parsed.claims.indices.compactMap { index -> ClaimDecision? in
                     defer { claimIndex += 1 }
                     let deferred = heldClaims.contains(claimIndex) && partner.risk.reviewMode == .defer
                     return deferred
                         ? nil
                         : ClaimDecision(
-                            claim: claim, outcome: outcome(index, set.verdict, fileClaimIndex: claimIndex),
+                            ClaimSlot(parsed.claims, index), outcome: outcome(index, set.verdict, fileClaimIndex: claimIndex),
                             lineStatuses: Self.lineStatuses(index, set.verdict))
                 }
                 guard !decisions.isEmpty else { continue }

@@ -8,10 +8,10 @@ extension FileAssessment {
     public var acceptedClaimKeys: [(claimIndex: Int, key: ClaimKey)] {
         var keys: [(claimIndex: Int, key: ClaimKey)] = []
         var index = 0
-        forEachClaim { set, claimIndex, claim in
+        forEachClaim { set, claimIndex, slot in
             defer { index += 1 }
             guard !set.verdict.rejectedClaims.contains(claimIndex) else { return }
-            keys.append((index, ClaimKey(claim, submitter: set.parsed?.header.submitter.identifier ?? "")))
+            keys.append((index, ClaimKey(slot.claim, submitter: set.parsed?.header.submitter.identifier ?? "")))
         }
         return keys
     }

@@ -48,15 +48,12 @@ public struct FileAssessment: Sendable {
         }
     }
 
-    /// Calls `body` for every claim of every transaction set that was not rejected, in file order.
-    func forEachClaim(_ body: (TransactionSetAssessment, Int, Claim) -> Void) {
-        for interchange in interchanges {
-            for group in interchange.groups {
-                for set in group.transactionSets {
-                    guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
-                    for (index, claim) in parsed.claims.enumerated() { body(set, index, claim) }
-                }
-            }
+    /// Calls `body` for every claim of every transaction set that was not rejected, in file order,
+    /// with the claim's index in its set.
+    func forEachClaim(_ body: (TransactionSetAssessment, Int, ClaimSlot) -> Void) {
+        for set in storedSets {
+            let claims = set.parsed!.claims
+            for index in claims.indices { body(set, index, ClaimSlot(claims, index)) }
         }
     }
 
@@ -67,6 +64,7 @@ public struct FileAssessment: Sendable {
 }
 
 public struct InterchangeAssessment: Sendable {
+    /// The interchange as received, each transaction set trimmed to its ST and SE.
     public var interchange: Interchange
     /// Envelope issues, the reader's and the header checks' (TA1 note codes).
     public var issues: [InterchangeIssue]
@@ -82,6 +80,7 @@ public struct GroupAssessment: Sendable {
 }
 
 public struct TransactionSetAssessment: Sendable {
+    /// The set's envelope (trimmed to ST and SE: `parsed` holds its content).
     public var set: TransactionSet
     /// Nil when the set could not be read as an 837P at all (wrong ST01/ST03, group rejected).
     public var parsed: ParsedTransactionSet?

@@ -13,15 +13,14 @@ extension FileProcessor {
             scored = try await risk.score(assessment.scoringInputs, fileID: fileID, policy: partner.risk, database: database)
         }
         clock.lap("score")
-        // Rows straight from the assessment (the scoring inputs are gone by now): one copy of
-        // the claims at a time, not two.
+        // Rows point into the assessment's claims instead of copying them.
         var rows: [ClaimRow] = []
         rows.reserveCapacity(assessment.storedClaimCount)
-        assessment.forEachClaim { set, index, claim in
+        assessment.forEachClaim { set, index, slot in
             let score = scored?[rows.count]
             let state: ClaimState =
                 set.verdict.rejectedClaims.contains(index) ? .rejected : score?.held == true ? .review : .accepted
-            rows.append(ClaimRow(claim: claim, state: state, riskScore: score?.assessment.score))
+            rows.append(ClaimRow(slot, state: state, riskScore: score?.assessment.score))
         }
         try await ClaimRepository(database: database, phi: phi).storeClaims(fileID: fileID, rows)
         clock.lap("store")

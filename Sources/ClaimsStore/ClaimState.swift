@@ -13,14 +13,22 @@ public enum ClaimState: String, Sendable, CaseIterable, Codable {
 /// A claim as the pipeline hands it to the store (one `claims` row and its lines): the parsed claim, the decision, and the risk
 /// score when one was computed.
 public struct ClaimRow: Sendable {
-    public var claim: Claim
+    public var slot: ClaimSlot
     public var state: ClaimState
     public var riskScore: Double?
 
-    public init(claim: Claim, state: ClaimState, riskScore: Double? = nil) {
-        self.claim = claim
+    public init(_ slot: ClaimSlot, state: ClaimState, riskScore: Double? = nil) {
+        self.slot = slot
         self.state = state
         self.riskScore = riskScore
+    }
+
+    public init(claim: Claim, state: ClaimState, riskScore: Double? = nil) {
+        self.init(ClaimSlot(claim), state: state, riskScore: riskScore)
+    }
+
+    public var claim: Claim {
+        _read { yield slot.claim }
     }
 }
 

@@ -178,3 +178,31 @@ extension String {
         return String(result)
     }
 }
+
+extension Interchange {
+    /// The interchange with each transaction set trimmed to its ST (`trimmedToHeader`).
+    public var trimmedToHeaders: Interchange {
+        var trimmed = self
+        trimmed.groups = groups.map(\.trimmedToHeaders)
+        return trimmed
+    }
+}
+
+extension FunctionalGroup {
+    /// The group with each transaction set trimmed to its ST (`trimmedToHeader`).
+    public var trimmedToHeaders: FunctionalGroup {
+        var trimmed = self
+        trimmed.transactionSets = transactionSets.map(\.trimmedToHeader)
+        return trimmed
+    }
+}
+
+extension TransactionSet {
+    /// The set without its body: ST, SE and the issues, which is all acknowledging it needs once
+    /// it has been parsed. A large file's segments are a quarter of what reading it holds.
+    public var trimmedToHeader: TransactionSet {
+        var trimmed = self
+        trimmed.segments = [header]
+        return trimmed
+    }
+}

@@ -2,15 +2,23 @@ import ClaimsCore
 
 /// One claim with the gateway's decision about it.
 public struct ClaimDecision: Sendable, Equatable {
-    public var claim: Claim
+    public var slot: ClaimSlot
     public var outcome: ClaimOutcome
     /// Statuses pinned to service lines (2220D), for a rejected claim whose edits fired on lines.
     public var lineStatuses: [LineStatus]
 
-    public init(claim: Claim, outcome: ClaimOutcome, lineStatuses: [LineStatus] = []) {
-        self.claim = claim
+    public init(_ slot: ClaimSlot, outcome: ClaimOutcome, lineStatuses: [LineStatus] = []) {
+        self.slot = slot
         self.outcome = outcome
         self.lineStatuses = lineStatuses
+    }
+
+    public init(claim: Claim, outcome: ClaimOutcome, lineStatuses: [LineStatus] = []) {
+        self.init(ClaimSlot(claim), outcome: outcome, lineStatuses: lineStatuses)
+    }
+
+    public var claim: Claim {
+        _read { yield slot.claim }
     }
 }
 

@@ -81,7 +81,9 @@ struct ClaimRepositoryTests {
             let claims = ClaimRepository(database: db.database)
             try await claims.storeClaims(fileID: fileID, SampleClaims.outcomes(3))
             var broken = SampleClaims.outcomes(2)
-            broken[1].claim.serviceLines.append(broken[1].claim.serviceLines[0])  // duplicate line number
+            var claim = broken[1].claim
+            claim.serviceLines.append(claim.serviceLines[0])  // duplicate line number
+            broken[1] = ClaimRow(claim: claim, state: broken[1].state)
             let error = await #expect(throws: StoreError.self) {
                 try await claims.storeClaims(fileID: fileID, broken)
             }
