@@ -27,7 +27,7 @@ public struct Claim: Sendable, Equatable {
     public var position: ClaimPosition
     /// SBR and PAT data of the destination payer's coverage.
     public var coverage = Coverage()
-    /// CLM06–CLM20, dates, references and supplemental 2300 segments.
+    /// CLM11–CLM20, dates, references and supplemental 2300 segments.
     @OutOfLine public var details = ClaimDetails()
     /// Referring, rendering, facility, supervising, pay-to and ambulance locations.
     @OutOfLine public var providers = ClaimProviders()
