@@ -12,7 +12,7 @@ struct PartnersReloader: Service {
     /// Runs until graceful shutdown; does nothing when there is no partners file.
     func run() async throws {
         guard registry.file != nil else { return try await gracefulShutdown() }
-        try? await cancelWhenGracefulShutdown { await watch() }
+        await cancelWhenGracefulShutdown { await watch() }
     }
 
     func watch() async {

@@ -23,11 +23,9 @@ struct StageCapture: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-        file: String, function: String, line: UInt
-    ) {
-        guard case .string(let summary)? = explicit?["file.stages"], case .string(let id)? = metadata["file.id"] else { return }
+    func log(event: LogEvent) {
+        guard case .string(let summary)? = event.metadata?["file.stages"], case .string(let id)? = metadata["file.id"]
+        else { return }
         var stages: [String: Double] = [:]
         for pair in summary.split(separator: " ") {
             let parts = pair.split(separator: "=")

@@ -42,7 +42,7 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-        let done = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes { mix(byte) }
         }
         if done == nil { for byte in text.utf8 { mix(byte) } }

@@ -42,7 +42,7 @@ struct Generate: AsyncParsableCommand {
         }
         let url = URL(fileURLWithPath: out)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
         let handle = try FileHandle(forWritingTo: temporary)
         try file.write(to: handle)
         try handle.close()
