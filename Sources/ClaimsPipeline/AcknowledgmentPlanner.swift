@@ -71,14 +71,19 @@ public struct AcknowledgmentPlanner: Sendable {
             var reports: [ClaimAcknowledgmentReport] = []
             for set in interchange.groups.flatMap(\.transactionSets) {
                 guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
+                // Grouped once per set: scanning every finding for every claim was quadratic.
+                let rejections = Dictionary(
+                    grouping: set.verdict.claimFindings.filter { $0.severity == .reject }, by: \.claimIndex)
                 let decisions = parsed.claims.indices.compactMap { index -> ClaimDecision? in
                     defer { claimIndex += 1 }
                     let deferred = heldClaims.contains(claimIndex) && partner.risk.reviewMode == .defer
+                    let claimRejections = rejections[index] ?? []
                     return deferred
                         ? nil
                         : ClaimDecision(
-                            ClaimSlot(parsed.claims, index), outcome: outcome(index, set.verdict, fileClaimIndex: claimIndex),
-                            lineStatuses: Self.lineStatuses(index, set.verdict))
+                            ClaimSlot(parsed.claims, index),
+                            outcome: outcome(index, set.verdict, rejections: claimRejections, fileClaimIndex: claimIndex),
+                            lineStatuses: Self.lineStatuses(claimRejections))
                 }
                 guard !decisions.isEmpty else { continue }
                 reports.append(
@@ -153,10 +158,11 @@ public struct AcknowledgmentPlanner: Sendable {
             })
     }
 
-    /// Rejecting edits that fired on service lines, grouped by line (the 277CA's 2220D loops).
-    static func lineStatuses(_ index: Int, _ verdict: TransactionSetVerdict) -> [LineStatus] {
+    /// Rejecting edits that fired on service lines (`rejections`, one claim's), grouped by line
+    /// (the 277CA's 2220D loops).
+    static func lineStatuses(_ rejections: [ClaimFinding]) -> [LineStatus] {
         var byLine: [Int: [ClaimStatus]] = [:]
-        for finding in verdict.claimFindings where finding.claimIndex == index && finding.severity == .reject {
+        for finding in rejections {
             guard let line = finding.lineNumber,
                 case .claimStatus(let category, let status, let entity) = finding.edit.outcome
             else { continue }
@@ -166,14 +172,17 @@ public struct AcknowledgmentPlanner: Sendable {
         return byLine.keys.sorted().map { LineStatus(lineNumber: $0, statuses: byLine[$0]!) }
     }
 
-    func outcome(_ index: Int, _ verdict: TransactionSetVerdict, fileClaimIndex: Int) -> ClaimOutcome {
+    /// The claim's 277CA outcome; `rejections` are the rejecting business edits that fired on it.
+    func outcome(_ index: Int, _ verdict: TransactionSetVerdict, rejections: [ClaimFinding], fileClaimIndex: Int)
+        -> ClaimOutcome
+    {
         if verdict.rejectedClaims.contains(index) {
             var statuses: [ClaimStatus] = []
             // A3:684: rejected for a syntax error the 999 reported as "accepted with errors".
             if verdict.findings.contains(where: { $0.claimIndex == index || $0.claimIndex == nil }) {
                 statuses.append(.syntaxErrorOnAcknowledgment)
             }
-            for finding in verdict.claimFindings where finding.claimIndex == index && finding.severity == .reject {
+            for finding in rejections {
                 guard case .claimStatus(let category, let status, let entity) = finding.edit.outcome else { continue }
                 let code = ClaimStatus(category: category, code: status, entity: entity)
                 if !statuses.contains(code) { statuses.append(code) }
