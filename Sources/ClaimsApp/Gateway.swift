@@ -122,6 +122,7 @@ public struct Gateway: Service {
                 "file processing failed; it will be resumed",
                 metadata: ["partner.id": "\(file.partner)", "error": "\(error)"])
         }
+        // What the file's arrays freed goes back to the system before the next file.
         HeapTuning.releaseFreeMemory()
     }
 

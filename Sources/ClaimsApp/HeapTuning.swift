@@ -11,7 +11,8 @@ enum HeapTuning {
     /// of their own, returned to the system when freed. glibc otherwise raises this threshold each
     /// time such a block is freed, after which large files' arrays come from the heap and leave it
     /// fragmented: the gateway's peak RSS rose from 397 MiB on one 100,000-claim file to 480 MiB
-    /// on a second and 710 MiB after five; with the threshold fixed, 357–384 MiB.
+    /// on a second; with the threshold fixed and the heap trimmed after each file
+    /// (`releaseFreeMemory`), five such files peak at 416–435 MiB.
     static func apply() {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
