@@ -140,26 +140,31 @@ public struct FileProcessor: Sendable {
             try await advance(&record, to: .acknowledged)
             clock.lap("acknowledge")
         }
+        // Only the counts are needed from here on: the parsed claims are let go before the file
+        // is sealed, which takes another copy of its bytes.
+        let (interchanges, claims, accepted) = (
+            assessment.interchanges.count, assessment.claimCount, assessment.acceptedClaimCount
+        )
+        assessment = FileAssessment(interchanges: [])
         let archived = archivePath(for: record, at: url)
         let ring = phi
         let fileID = record.id
         try await Blocking.run { try DurableFile.replace(url, with: ArchiveCipher.seal(bytes, fileID: fileID, ring: ring), at: archived) }
         try await advance(&record, to: .archived, storedPath: archived.path)
         clock.lap("archive")
-        let accepted = assessment.acceptedClaimCount
         audit.record(
             action: "file.processed", actor: "system:gateway", object: "file:\(record.id)", outcome: .success,
             details: [
-                "interchanges": String(assessment.interchanges.count), "claims": String(assessment.claimCount),
-                "accepted": String(accepted), "rejected": String(assessment.claimCount - accepted),
+                "interchanges": String(interchanges), "claims": String(claims),
+                "accepted": String(accepted), "rejected": String(claims - accepted),
                 "archive.key": String(phi.currentID),
             ],
             partner: partner.id)
         logger.info(
             "file processed",
             metadata: [
-                "file.interchanges": "\(assessment.interchanges.count)",
-                "file.claims": "\(assessment.claimCount)",
+                "file.interchanges": "\(interchanges)",
+                "file.claims": "\(claims)",
                 "file.claims.accepted": "\(accepted)",
                 "file.stages": "\(clock.summary)",
             ])
