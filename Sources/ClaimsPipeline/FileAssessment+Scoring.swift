@@ -4,10 +4,16 @@ import X12Validation
 /// What scoring needs of each stored claim, in the order `claimOutcomes` gives (the claim index
 /// in the store): the claim, whether validation accepted it, its BHT04 and its warnings.
 public struct ScoringInput: Sendable {
-    public var claim: Claim
+    /// The claim, read in place from its set (`ClaimSlot`), not copied.
+    public var slot: ClaimSlot
     public var accepted: Bool
     public var submittedOn: CalendarDate?
     public var validationWarnings: Int
+
+    public var claim: Claim {
+        _read { yield slot.claim }
+        set { slot = ClaimSlot(newValue) }
+    }
 }
 
 extension FileAssessment {
@@ -19,10 +25,10 @@ extension FileAssessment {
             for finding in set.verdict.claimFindings where finding.severity == .warning {
                 warnings[finding.claimIndex] += 1
             }
-            for (index, claim) in parsed.claims.enumerated() {
+            for index in parsed.claims.indices {
                 inputs.append(
                     ScoringInput(
-                        claim: claim, accepted: !set.verdict.rejectedClaims.contains(index),
+                        slot: ClaimSlot(parsed.claims, index), accepted: !set.verdict.rejectedClaims.contains(index),
                         submittedOn: parsed.header.creationDate, validationWarnings: warnings[index]))
             }
         }
