@@ -237,7 +237,7 @@ extension ClaimReader {
     }
 
     /// Digits after the decimal point of an X12 `R` value.
-    static func decimalPlaces(_ bytes: ArraySlice<UInt8>) -> Int {
+    static func decimalPlaces(_ bytes: X12Source.ByteSlice) -> Int {
         guard let point = bytes.firstIndex(of: UInt8(ascii: ".")) else { return 0 }
         return bytes.distance(from: point, to: bytes.endIndex) - 1
     }

@@ -64,7 +64,7 @@ public struct FileAssessment: Sendable {
 }
 
 public struct InterchangeAssessment: Sendable {
-    /// The interchange as received, each transaction set trimmed to its ST and SE.
+    /// The interchange as received (its envelope: sets are read again only when judged).
     public var interchange: Interchange
     /// Envelope issues, the reader's and the header checks' (TA1 note codes).
     public var issues: [InterchangeIssue]
@@ -80,7 +80,7 @@ public struct GroupAssessment: Sendable {
 }
 
 public struct TransactionSetAssessment: Sendable {
-    /// The set's envelope (trimmed to ST and SE: `parsed` holds its content).
+    /// The set's envelope (ST, SE and where its bytes are: `parsed` holds its content).
     public var set: TransactionSet
     /// Nil when the set could not be read as an 837P at all (wrong ST01/ST03, group rejected).
     public var parsed: ParsedTransactionSet?

@@ -26,18 +26,13 @@ public struct FileAssessor: Sendable {
     public func assess(
         _ source: X12Source, partner: PartnerConfiguration, receivedDate: CalendarDate, progress: Progress? = nil
     ) throws(EnvelopeError) -> FileAssessment {
-        var interchanges = try InterchangeReader.read(source)
+        let interchanges = try InterchangeReader.read(source)
         let sets = interchanges.flatMap(\.groups).map(\.transactionSets.count).reduce(0, +)
         let counter = progress.map { ProgressCounter(total: sets, report: $0) }
-        var assessed: [InterchangeAssessment] = []
-        for index in interchanges.indices {
-            // Handed over whole, so that each set's segments can be let go once it is judged.
-            let interchange = interchanges[index]
-            interchanges[index] = interchange.trimmedToHeaders
-            assessed.append(
-                assess(
-                    consume interchange, index: index, partner: partner, receivedDate: receivedDate, concurrently: true,
-                    counter: counter))
+        let assessed = interchanges.indices.map { index in
+            assess(
+                interchanges[index], index: index, partner: partner, receivedDate: receivedDate, concurrently: true,
+                counter: counter)
         }
         return FileAssessment(interchanges: assessed)
     }
@@ -52,35 +47,35 @@ public struct FileAssessor: Sendable {
     }
 
     func assess(
-        _ interchange: consuming Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate,
+        _ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate,
         concurrently: Bool, counter: ProgressCounter?
     ) -> InterchangeAssessment {
-        let envelope = interchange.trimmedToHeaders
-        let header = envelope.header
+        let header = interchange.header
         let headerIssues = InterchangeHeaderCheck.issues(
             of: header,
             expectedReceiver: checksRouting ? (identity.qualifier, identity.id) : (header.receiverQualifier, header.receiverID),
             senderAllowed: { checksRouting ? partner.owns(qualifier: $0, id: $1) : true })
-        let issues = headerIssues + envelope.issues
+        let issues = headerIssues + interchange.issues
         guard !issues.contains(where: \.rejectsInterchange) else {
-            return InterchangeAssessment(interchange: envelope, issues: issues, groups: [])
+            return InterchangeAssessment(interchange: interchange, issues: issues, groups: [])
         }
-        // Transaction sets are independent: they are judged concurrently, one per core. Each is
-        // let go once judged (the parsed claims carry what its segments said): a large file's
-        // segments are a quarter of what reading it holds.
-        let pending = PendingTransactionSets(consume interchange)
+        // Transaction sets are independent: they are judged concurrently, one per core.
+        let places = interchange.groups.indices.flatMap { group in
+            interchange.groups[group].transactionSets.indices.map { (group: group, set: $0) }
+        }
         let judge = { @Sendable (place: (group: Int, set: Int)) in
             defer { counter?.advance() }
+            let group = interchange.groups[place.group]
             return assess(
-                pending.take(place), of: envelope.groups[place.group], at: (index, place.group, place.set),
+                group.transactionSets[place.set], of: group, at: (index, place.group, place.set),
                 partner: partner, receivedDate: receivedDate)
         }
-        let judged = concurrently ? pending.places.concurrentMap(judge) : pending.places.map(judge)
+        let judged = concurrently ? places.concurrentMap(judge) : places.map(judge)
         var next = judged.makeIterator()
-        let groups = envelope.groups.map { group in
+        let groups = interchange.groups.map { group in
             GroupAssessment(group: group, transactionSets: group.transactionSets.map { _ in next.next()! })
         }
-        return InterchangeAssessment(interchange: envelope, issues: issues, groups: groups)
+        return InterchangeAssessment(interchange: interchange, issues: issues, groups: groups)
     }
 
     func assess(
@@ -98,35 +93,7 @@ public struct FileAssessor: Sendable {
         if let parsed {
             verdict.add(claimValidator.findings(for: parsed, receivedDate: receivedDate, profile: partner.validation))
         }
-        return TransactionSetAssessment(set: set.trimmedToHeader, parsed: parsed, verdict: verdict)
-    }
-}
-
-/// The transaction sets of one interchange, each handed once to the thread that judges it and
-/// then let go, so that its segments are freed when it is judged rather than with the file.
-final class PendingTransactionSets: @unchecked Sendable {
-    /// One box per set; each is taken by exactly one thread.
-    private final class Slot {
-        var set: TransactionSet?
-        init(_ set: TransactionSet) { self.set = set }
-    }
-
-    private let slots: [[Slot]]
-
-    init(_ interchange: consuming Interchange) {
-        slots = interchange.groups.map { $0.transactionSets.map(Slot.init) }
-    }
-
-    /// (group, set) indices of every set, in file order.
-    var places: [(group: Int, set: Int)] {
-        slots.indices.flatMap { group in slots[group].indices.map { (group: group, set: $0) } }
-    }
-
-    /// The set at `place`; each place is taken once.
-    func take(_ place: (group: Int, set: Int)) -> TransactionSet {
-        let slot = slots[place.group][place.set]
-        defer { slot.set = nil }
-        return slot.set!
+        return TransactionSetAssessment(set: set, parsed: parsed, verdict: verdict)
     }
 }
 

@@ -50,14 +50,40 @@ public struct FunctionalGroup: Sendable {
 }
 
 /// One ST…SE transaction set.
+///
+/// Reading the envelope keeps only the set's ST, SE and byte range: its body is scanned again
+/// when it is judged (`segments`), so a file's envelope costs a few segments per set, never one
+/// per segment of the file.
 public struct TransactionSet: Sendable {
-    /// ST through SE inclusive (SE absent when the trailer is missing).
-    public internal(set) var segments: [Segment]
+    public let header: Segment
     public internal(set) var trailer: Segment?
     /// Set problems; each becomes an IK502 code on the 999 and rejects the set.
     public internal(set) var issues: [TransactionSetIssue] = []
+    /// Bytes from the ST to the end of the last segment (the SE, when present).
+    public private(set) var range: Range<Int>
+    /// Number of segments from ST to SE inclusive (to the last one read when SE is missing).
+    public private(set) var segmentCount = 1
 
-    public var header: Segment { segments[0] }
+    init(header: Segment) {
+        self.header = header
+        range = header.range
+    }
+
+    /// Extends the set to the segment just read after it.
+    mutating func append(_ segment: Segment) {
+        range = range.lowerBound..<segment.range.upperBound
+        segmentCount += 1
+    }
+
+    /// ST through SE inclusive (SE absent when the trailer is missing), scanned from the file.
+    public var segments: [Segment] {
+        var scanner = SegmentScanner(source: header.source, delimiters: header.delimiters, offset: range.lowerBound)
+        var segments: [Segment] = []
+        segments.reserveCapacity(segmentCount)
+        while segments.count < segmentCount, let segment = scanner.next() { segments.append(segment) }
+        return segments
+    }
+
     public var identifier: String { header[1].string }
     public var controlNumber: String { header[2].string }
     public var implementationReference: String { header[3].string }
@@ -176,33 +202,5 @@ extension String {
         var result = Substring(self)
         while result.last == " " { result = result.dropLast() }
         return String(result)
-    }
-}
-
-extension Interchange {
-    /// The interchange with each transaction set trimmed to its ST (`trimmedToHeader`).
-    public var trimmedToHeaders: Interchange {
-        var trimmed = self
-        trimmed.groups = groups.map(\.trimmedToHeaders)
-        return trimmed
-    }
-}
-
-extension FunctionalGroup {
-    /// The group with each transaction set trimmed to its ST (`trimmedToHeader`).
-    public var trimmedToHeaders: FunctionalGroup {
-        var trimmed = self
-        trimmed.transactionSets = transactionSets.map(\.trimmedToHeader)
-        return trimmed
-    }
-}
-
-extension TransactionSet {
-    /// The set without its body: ST, SE and the issues, which is all acknowledging it needs once
-    /// it has been parsed. A large file's segments are a quarter of what reading it holds.
-    public var trimmedToHeader: TransactionSet {
-        var trimmed = self
-        trimmed.segments = [header]
-        return trimmed
     }
 }

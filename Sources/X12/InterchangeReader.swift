@@ -8,6 +8,9 @@
 public enum InterchangeReader {
     /// UTF-8 byte order mark, which some Windows tools put in front of the ISA.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// How much of a mapped file is read before the pages behind are handed back: the envelope
+    /// pass touches every byte once, and must not hold a large file in memory to do it.
+    static let releaseStride = 8 << 20
 
     public static func read(_ source: X12Source) throws(EnvelopeError) -> [Interchange] {
         let bytes = source.bytes
@@ -18,9 +21,7 @@ public enum InterchangeReader {
 
         var interchanges: [Interchange] = []
         while offset < bytes.count {
-            let delimiters = try bytes.withUnsafeBufferPointer { buffer throws(EnvelopeError) in
-                try Delimiters(isa: UnsafeBufferPointer(rebasing: buffer[offset...]))
-            }
+            let delimiters = try Delimiters(isa: UnsafeBufferPointer(rebasing: bytes[offset...]))
             var scanner = SegmentScanner(source: source, delimiters: delimiters, offset: offset)
             guard let isa = scanner.next() else { throw .missingISA }
             var interchange = Interchange(header: InterchangeHeader(segment: isa, delimiters: delimiters))
@@ -55,16 +56,21 @@ public enum InterchangeReader {
             group = nil
         }
 
+        var released = scanner.offset
         while !scanner.atInterchangeHeader(), let segment = scanner.next() {
+            if scanner.offset - released >= releaseStride {
+                scanner.source.release(released..<scanner.offset)
+                released = scanner.offset
+            }
             switch segment.id {
             case "SE" where set != nil:
-                set!.segments.append(segment)
+                set!.append(segment)
                 set!.trailer = segment
                 checkTrailer(of: &set!)
                 closeSet(missingTrailer: false)
             case "ST" where group != nil:
                 closeSet(missingTrailer: true)
-                set = TransactionSet(segments: [segment])
+                set = TransactionSet(header: segment)
                 checkHeader(of: &set!, in: group!)
             case "GE" where group != nil:
                 closeSet(missingTrailer: true)
@@ -84,7 +90,7 @@ public enum InterchangeReader {
                 continue
             default:
                 if set != nil {
-                    set!.segments.append(segment)
+                    set!.append(segment)
                 } else {
                     interchange.issues.append(.segmentOutsideGroup(segment.id))
                 }
@@ -105,7 +111,7 @@ public enum InterchangeReader {
 
     static func checkTrailer(of set: inout TransactionSet) {
         guard let trailer = set.trailer else { return }
-        if Int(trailer[1].string) != set.segments.count { set.issues.append(.segmentCountMismatch) }
+        if Int(trailer[1].string) != set.segmentCount { set.issues.append(.segmentCountMismatch) }
         if trailer[2].string != set.controlNumber { set.issues.append(.controlNumberMismatch) }
     }
 

@@ -63,7 +63,7 @@ public struct Element: Sendable {
     public var string: String { String(decoding: source.bytes[range], as: UTF8.self) }
     /// The value, or nil when the element is empty.
     public var value: String? { isEmpty ? nil : string }
-    public var bytes: ArraySlice<UInt8> { source.bytes[range] }
+    public var bytes: X12Source.ByteSlice { source.bytes[range] }
 
     /// Component at 1-based `position` of a composite (`SV101-2` is `self.component(2)`).
     public func component(_ position: Int) -> Element { split(on: delimiters.component, position) }

@@ -10,7 +10,7 @@ public struct CodeList: Sendable {
         bytes = values.map { Array($0.utf8) }
     }
 
-    public func contains(_ value: ArraySlice<UInt8>) -> Bool { bytes.contains { $0.elementsEqual(value) } }
+    public func contains(_ value: X12Source.ByteSlice) -> Bool { bytes.contains { $0.elementsEqual(value) } }
 }
 
 /// One element (or component) position of a segment as the guide uses it: the X12 definition

@@ -41,7 +41,7 @@ struct ElementChecker {
     }
 
     private mutating func checkComposite(
-        _ rule: ElementRule, _ range: Range<Int>, _ bytes: [UInt8], _ delimiters: Delimiters, into findings: inout [ElementFinding]
+        _ rule: ElementRule, _ range: Range<Int>, _ bytes: X12Source.Bytes, _ delimiters: Delimiters, into findings: inout [ElementFinding]
     ) {
         // Looked up only for a finding: reading it for every composite cost a retain and a release.
         var reference: String? { rule.components.first?.element?.reference }
@@ -77,7 +77,7 @@ struct ElementChecker {
 
     /// The first problem with one simple element or component, if any.
     static func checkValue(
-        _ rule: ElementRule, _ range: Range<Int>, _ bytes: [UInt8], _ delimiters: Delimiters, position: Int, component: Int?
+        _ rule: ElementRule, _ range: Range<Int>, _ bytes: X12Source.Bytes, _ delimiters: Delimiters, position: Int, component: Int?
     ) -> ElementFinding? {
         func finding(_ code: String, _ generic: String, specific: Bool = true) -> ElementFinding {
             ElementFinding(
@@ -152,7 +152,7 @@ struct ElementChecker {
     }
 
     /// DTP03 and DMG02 hold dates whose format the element before names (`D8`, `RD8`).
-    private func checkFormattedDate(_ segment: Segment, _ schema: SegmentSchema, _ bytes: [UInt8], into findings: inout [ElementFinding]) {
+    private func checkFormattedDate(_ segment: Segment, _ schema: SegmentSchema, _ bytes: X12Source.Bytes, into findings: inout [ElementFinding]) {
         let (qualifierPosition, datePosition, editID): (Int, Int, String)
         switch schema.id {
         case "DTP": (qualifierPosition, datePosition, editID) = (2, 3, "ELE-013")
@@ -179,7 +179,7 @@ struct ElementChecker {
 
     /// Splits `range` at `separator`; with `skipFirst`, the part before the first separator (the
     /// segment tag) is dropped.
-    private static func split(_ range: Range<Int>, on separator: UInt8, in bytes: [UInt8], into parts: inout [Range<Int>], skipFirst: Bool) {
+    private static func split(_ range: Range<Int>, on separator: UInt8, in bytes: X12Source.Bytes, into parts: inout [Range<Int>], skipFirst: Bool) {
         parts.removeAll(keepingCapacity: true)
         var start = range.lowerBound
         var skipping = skipFirst

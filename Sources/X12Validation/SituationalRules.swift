@@ -174,7 +174,7 @@ struct SituationalRules {
     // MARK: Helpers
 
     /// The value of an unsigned decimal number without leading zeros, or nil.
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number(_ bytes: X12Source.ByteSlice) -> Int? {
         guard !bytes.isEmpty, bytes.count < 10, bytes.first != UInt8(ascii: "0") else { return nil }
         var result = 0
         for byte in bytes {

@@ -1,3 +1,4 @@
+import X12
 import X12Schema
 
 /// Byte-level checks of X12 values by data type (X12.6 §3.5), without building Strings.
@@ -5,7 +6,7 @@ enum ValueSyntax {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// Printable characters of the basic and extended character sets, and not only spaces.
-    static func isText(_ value: ArraySlice<UInt8>) -> Bool {
+    static func isText(_ value: X12Source.ByteSlice) -> Bool {
         var sawNonSpace = false
         for byte in value {
             guard byte >= 0x20, byte < 0x7F else { return false }
@@ -16,7 +17,7 @@ enum ValueSyntax {
 
     /// Digits in a numeric (`N`) or decimal (`R`) value; nil when it holds anything else (a sign is
     /// allowed first, a decimal point once in `R`).
-    static func digitCount(_ value: ArraySlice<UInt8>, allowsPoint: Bool) -> Int? {
+    static func digitCount(_ value: X12Source.ByteSlice, allowsPoint: Bool) -> Int? {
         var digits = 0
         var points = 0
         for (offset, byte) in value.enumerated() {
@@ -38,7 +39,7 @@ enum ValueSyntax {
     }
 
     /// `CCYYMMDD` naming a real calendar day.
-    static func isDate(_ value: ArraySlice<UInt8>) -> Bool {
+    static func isDate(_ value: X12Source.ByteSlice) -> Bool {
         guard value.count == 8, value.allSatisfy(isDigit) else { return false }
         let start = value.startIndex
         func number(_ offset: Int, _ count: Int) -> Int {
@@ -56,7 +57,7 @@ enum ValueSyntax {
     }
 
     /// `HHMM`, `HHMMSS` or `HHMMSSd..` with hours below 24 and minutes and seconds below 60.
-    static func isTime(_ value: ArraySlice<UInt8>) -> Bool {
+    static func isTime(_ value: X12Source.ByteSlice) -> Bool {
         guard [4, 6, 7, 8].contains(value.count), value.allSatisfy(isDigit) else { return false }
         let start = value.startIndex
         func pair(_ offset: Int) -> Int { Int(value[start + offset] - 0x30) * 10 + Int(value[start + offset + 1] - 0x30) }
@@ -66,7 +67,7 @@ enum ValueSyntax {
 
     /// Whether `value` is a code X12 itself defines for `element` (so a guide-excluded code is
     /// IK403 I6, "not used in this implementation", rather than 7, "invalid code").
-    static func isStandardCode(_ value: ArraySlice<UInt8>, _ element: DataElement) -> Bool {
+    static func isStandardCode(_ value: X12Source.ByteSlice, _ element: DataElement) -> Bool {
         guard let codes = standardCodes[element.reference] else { return false }
         return codes.contains(value)
     }
