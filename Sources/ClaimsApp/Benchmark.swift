@@ -102,9 +102,9 @@ public struct Benchmark: Sendable {
     static func assess(_ bytes: [UInt8]) throws {
         let assessor = FileAssessor(identity: GatewayIdentity())
         let receivedDate = CalendarDate(utc: Date())
-        for (index, interchange) in try InterchangeReader.read(X12Source(bytes: bytes)).enumerated() {
-            _ = assessor.assess(interchange, index: index, partner: .benchmark, receivedDate: receivedDate, concurrently: false)
-        }
+        let envelope = try assessor.readEnvelope(X12Source(bytes: bytes), partner: .benchmark)
+        _ = assessor.judge(
+            envelope.judgeablePlaces, of: envelope, partner: .benchmark, receivedDate: receivedDate, concurrently: false)
     }
 
     /// `runs` large files, each timed from the rename into the inbox to its `archived` state, then

@@ -52,6 +52,38 @@ public final class AESGCM {
         }
     }
 
+    /// `seal` of a plaintext too large to copy whole (an archived file): `ciphertext ‖ tag` is handed
+    /// to `emit` a slice at a time, the ciphertext of plaintext bytes `0..<n` before that of `n...`.
+    public func seal(
+        _ plaintext: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer,
+        sliceLength: Int = 1 << 20, emit: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        start(encrypt: 1, nonce: nonce)
+        var length: Int32 = 0
+        if aad.count > 0 {
+            check(EVP_EncryptUpdate(context, nil, &length, aad.baseAddress, Int32(aad.count)), "AAD")
+        }
+        var slice = [UInt8](repeating: 0, count: sliceLength + Self.tagLength)
+        try slice.withUnsafeMutableBytes { out in
+            let base = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var offset = 0
+            while offset < plaintext.count {
+                let count = min(sliceLength, plaintext.count - offset)
+                var written: Int32 = 0
+                check(
+                    EVP_EncryptUpdate(
+                        context, base, &written, plaintext.baseAddress!.assumingMemoryBound(to: UInt8.self) + offset,
+                        Int32(count)), "update")
+                try emit(UnsafeRawBufferPointer(start: base, count: Int(written)))
+                offset += count
+            }
+            var final: Int32 = 0
+            check(EVP_EncryptFinal_ex(context, base, &final), "final")
+            check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(Self.tagLength), base + Int(final)), "tag")
+            try emit(UnsafeRawBufferPointer(start: base, count: Int(final) + Self.tagLength))
+        }
+    }
+
     /// `seal` over arrays, returning `ciphertext ‖ tag`.
     public func seal(_ plaintext: [UInt8], nonce: [UInt8], aad: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []

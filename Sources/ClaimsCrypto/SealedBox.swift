@@ -37,6 +37,24 @@ public enum SealedBox {
         return output
     }
 
+    /// `seal` of a whole file's bytes, handed to `emit` a slice at a time (never whole in memory).
+    public static func seal(
+        _ plaintext: UnsafeRawBufferPointer, ring: KeyRing, context: [UInt8], emit: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        let key = ring.current
+        var header = magic
+        header.appendUInt32(key.id)
+        let aad = header + context
+        let nonce = SecureRandom.bytes(AESGCM.nonceLength)
+        header.append(contentsOf: nonce)
+        try header.withUnsafeBytes(emit)
+        try nonce.withUnsafeBytes { n in
+            try aad.withUnsafeBytes { a in
+                try AESGCM(key: key.encryptionKey).seal(plaintext, nonce: n, aad: a, emit: emit)
+            }
+        }
+    }
+
     /// The key id a sealed value names, or nil when it is not a sealed value.
     public static func keyID(of sealed: [UInt8]) -> UInt32? {
         guard sealed.count >= overhead, Array(sealed.prefix(4)) == magic else { return nil }

@@ -51,45 +51,18 @@ public struct AcknowledgmentPlanner: Sendable {
         var planned: [PlannedAcknowledgment] = []
         var claimIndex = 0
         for interchange in assessment.interchanges {
-            let inbound = InboundInterchange(interchange.interchange)
-            let timestamp = receivedAt
-            let envelope: @Sendable (Int) -> AcknowledgmentEnvelope = { number in
-                AcknowledgmentEnvelope(inbound: inbound, interchangeControlNumber: number, timestamp: timestamp)
-            }
+            let envelope = envelope(for: interchange)
             if let ta1 = interchangeAcknowledgment(interchange) {
                 planned.append(PlannedAcknowledgment(kind: .ta1) { TA1Builder.build(ta1, envelope: envelope($0)) })
             }
             guard !interchange.isRejected else { continue }
 
-            let groups = interchange.groups.map(groupResponse)
-            if partner.positive999 || !ImplementationAcknowledgmentBuilder.isAllAccepted(groups) {
-                planned.append(
-                    PlannedAcknowledgment(kind: .implementation) {
-                        ImplementationAcknowledgmentBuilder.build(groups, envelope: envelope($0), groupControlNumber: $0)
-                    })
+            let groups = interchange.groups.map { group in
+                GroupResponse(group.group, transactionSets: group.transactionSets.map(transactionSetResponse))
             }
-            var reports: [ClaimAcknowledgmentReport] = []
-            for set in interchange.groups.flatMap(\.transactionSets) {
-                guard let parsed = set.parsed, set.verdict.disposition != .rejected else { continue }
-                // Grouped once per set: scanning every finding for every claim was quadratic.
-                let rejections = Dictionary(
-                    grouping: set.verdict.claimFindings.filter { $0.severity == .reject }, by: \.claimIndex)
-                let decisions = parsed.claims.indices.compactMap { index -> ClaimDecision? in
-                    defer { claimIndex += 1 }
-                    let deferred = heldClaims.contains(claimIndex) && partner.risk.reviewMode == .defer
-                    let claimRejections = rejections[index] ?? []
-                    return deferred
-                        ? nil
-                        : ClaimDecision(
-                            ClaimSlot(parsed.claims, index),
-                            outcome: outcome(index, set.verdict, rejections: claimRejections, fileClaimIndex: claimIndex),
-                            lineStatuses: Self.lineStatuses(claimRejections))
-                }
-                guard !decisions.isEmpty else { continue }
-                reports.append(
-                    ClaimAcknowledgmentReport(header: parsed.header, receivedDate: timestamp.date, decisions: decisions))
-            }
-            let source = InformationSource(name: identity.name, identifier: identity.id)
+            if let implementation = implementationAcknowledgment(groups, envelope: envelope) { planned.append(implementation) }
+            let reports = interchange.groups.flatMap(\.transactionSets).compactMap { claimReport($0, claimIndex: &claimIndex) }
+            let source = informationSource
             let batches = partner.claimAcknowledgmentGrouping == .perTransactionSet ? reports.map { [$0] } : [reports]
             for batch in batches where !batch.isEmpty {
                 planned.append(
@@ -99,6 +72,47 @@ public struct AcknowledgmentPlanner: Sendable {
             }
         }
         return planned
+    }
+
+    /// The acknowledgment envelope of `interchange`'s answers, given its outbound ISA13.
+    func envelope(for interchange: InterchangeAssessment) -> @Sendable (Int) -> AcknowledgmentEnvelope {
+        let inbound = InboundInterchange(interchange.interchange)
+        let timestamp = receivedAt
+        return { AcknowledgmentEnvelope(inbound: inbound, interchangeControlNumber: $0, timestamp: timestamp) }
+    }
+
+    /// The 999 answering an interchange's groups, unless everything was accepted and the partner
+    /// wants negative ones only.
+    func implementationAcknowledgment(
+        _ groups: [GroupResponse], envelope: @escaping @Sendable (Int) -> AcknowledgmentEnvelope
+    ) -> PlannedAcknowledgment? {
+        guard partner.positive999 || !ImplementationAcknowledgmentBuilder.isAllAccepted(groups) else { return nil }
+        return PlannedAcknowledgment(kind: .implementation) {
+            ImplementationAcknowledgmentBuilder.build(groups, envelope: envelope($0), groupControlNumber: $0)
+        }
+    }
+
+    /// The 2000A information source of every 277CA: the gateway.
+    var informationSource: InformationSource { InformationSource(name: identity.name, identifier: identity.id) }
+
+    /// The 277CA report of one judged set, or nil when it gets none (the 999 rejected it, or
+    /// every claim in it is deferred). `claimIndex` is the file-level index of the set's first
+    /// stored claim; it is moved past the set's claims.
+    func claimReport(_ set: TransactionSetAssessment, claimIndex: inout Int) -> ClaimAcknowledgmentReport? {
+        guard let parsed = set.parsed, set.verdict.disposition != .rejected else { return nil }
+        // Grouped once per set: scanning every finding for every claim was quadratic.
+        let rejections = Dictionary(grouping: set.verdict.claimFindings.filter { $0.severity == .reject }, by: \.claimIndex)
+        let decisions = parsed.claims.indices.compactMap { index -> ClaimDecision? in
+            defer { claimIndex += 1 }
+            guard !(heldClaims.contains(claimIndex) && partner.risk.reviewMode == .defer) else { return nil }
+            let claimRejections = rejections[index] ?? []
+            return ClaimDecision(
+                ClaimSlot(parsed.claims, index),
+                outcome: outcome(index, set.verdict, rejections: claimRejections, fileClaimIndex: claimIndex),
+                lineStatuses: Self.lineStatuses(claimRejections))
+        }
+        guard !decisions.isEmpty else { return nil }
+        return ClaimAcknowledgmentReport(header: parsed.header, receivedDate: receivedAt.date, decisions: decisions)
     }
 
     /// One file per kind: the planned interchanges of that kind, numbered by `nextControlNumber`
@@ -134,28 +148,25 @@ public struct AcknowledgmentPlanner: Sendable {
         return InterchangeAcknowledgment(code: .accepted, noteCode: "000")
     }
 
-    func groupResponse(_ group: GroupAssessment) -> GroupResponse {
-        GroupResponse(
-            group.group,
-            transactionSets: group.transactionSets.map { set in
-                let claims = set.parsed?.claims ?? []
-                let errors = set.verdict.findings.map { finding in
-                    SegmentError(
-                        segmentID: finding.segmentID.description, position: finding.position,
-                        loopID: String(finding.loopID.prefix(4)), code: finding.segmentCode,
-                        businessUnit: finding.claimIndex.map { claims[$0].patientControlNumber },
-                        elementErrors: finding.elements.map {
-                            ElementError(position: $0.position, component: $0.component, reference: $0.reference, code: $0.code)
-                        })
-                }
-                let disposition: TransactionSetResponse.Disposition =
-                    switch set.verdict.disposition {
-                    case .accepted: .accepted
-                    case .acceptedWithErrors: .acceptedWithErrors
-                    case .rejected: .rejected
-                    }
-                return TransactionSetResponse(set.set, segmentErrors: errors, disposition: disposition)
-            })
+    /// The 999's answer for one judged set: its segment errors and disposition.
+    func transactionSetResponse(_ set: TransactionSetAssessment) -> TransactionSetResponse {
+        let claims = set.parsed?.claims ?? []
+        let errors = set.verdict.findings.map { finding in
+            SegmentError(
+                segmentID: finding.segmentID.description, position: finding.position,
+                loopID: String(finding.loopID.prefix(4)), code: finding.segmentCode,
+                businessUnit: finding.claimIndex.map { claims[$0].patientControlNumber },
+                elementErrors: finding.elements.map {
+                    ElementError(position: $0.position, component: $0.component, reference: $0.reference, code: $0.code)
+                })
+        }
+        let disposition: TransactionSetResponse.Disposition =
+            switch set.verdict.disposition {
+            case .accepted: .accepted
+            case .acceptedWithErrors: .acceptedWithErrors
+            case .rejected: .rejected
+            }
+        return TransactionSetResponse(set.set, segmentErrors: errors, disposition: disposition)
     }
 
     /// Rejecting edits that fired on service lines (`rejections`, one claim's), grouped by line

@@ -1,4 +1,5 @@
 import ClaimsCrypto
+import X12
 
 /// Archived and quarantined inputs are 837 files full of PHI: they are kept only as a
 /// `SealedBox` under the PHI key ring, bound to their file id (a sealed file renamed onto
@@ -6,6 +7,17 @@ import ClaimsCrypto
 public enum ArchiveCipher {
     public static func seal(_ bytes: [UInt8], fileID: Int64, ring: KeyRing) -> [UInt8] {
         SealedBox.seal(bytes, ring: ring, context: context(fileID))
+    }
+
+    /// Seals `source` into `writer` slice by slice, handing each slice's pages back as it goes:
+    /// sealing a large file costs neither a copy of it nor its whole mapping.
+    static func seal(_ source: X12Source, fileID: Int64, ring: KeyRing, into writer: DurableFile.Writer) throws {
+        var sealed = 0
+        try SealedBox.seal(UnsafeRawBufferPointer(source.bytes), ring: ring, context: context(fileID)) { slice in
+            try writer.append(slice)
+            sealed += slice.count
+            source.release(0..<sealed)
+        }
     }
 
     /// The clear bytes of a sealed archive of `fileID`; throws naming the file and key id.

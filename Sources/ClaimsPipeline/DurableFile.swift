@@ -18,29 +18,70 @@ public enum DurableFile {
     /// Writes `bytes` to a hidden temporary name in `directory`, fsyncs it, renames it to `name`
     /// and fsyncs the directory, so a reader never sees a partial file. Mode 0640.
     public static func write(_ bytes: [UInt8], named name: String, in directory: URL) throws {
-        try createDirectory(directory)
-        let temporary = directory.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
-        guard fd >= 0 else { throw Failure(operation: "create", path: temporary.path, code: errno) }
-        do {
-            defer { close(fd) }
+        let writer = try Writer(named: name, in: directory)
+        try writer.append(bytes)
+        try writer.commit()
+    }
+
+    /// A file written piece by piece under a hidden temporary name and renamed into place only
+    /// when complete (`commit`), so large outputs never need to be whole in memory. Mode 0640.
+    public final class Writer {
+        let temporary: URL
+        let destination: URL
+        private let descriptor: Int32
+        private var committed = false
+
+        /// Starts `name` in `directory`; the temporary sits beside it unless `staging` names
+        /// another directory of the same file system (one readers of `directory` cannot see).
+        public init(named name: String, in directory: URL, staging: URL? = nil) throws {
+            try createDirectory(directory)
+            var stagingDirectory = directory
+            if let staging {
+                try createDirectory(staging)
+                if Self.device(of: staging) == Self.device(of: directory) { stagingDirectory = staging }
+            }
+            destination = directory.appendingPathComponent(name)
+            temporary = stagingDirectory.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
+            guard descriptor >= 0 else { throw Failure(operation: "create", path: temporary.path, code: errno) }
+        }
+
+        /// The device holding `directory` (a rename works only within one), or nil.
+        static func device(of directory: URL) -> UInt? {
+            var status = stat()
+            return stat(directory.path, &status) == 0 ? UInt(status.st_dev) : nil
+        }
+
+        public func append(_ bytes: UnsafeRawBufferPointer) throws {
             var written = 0
             while written < bytes.count {
-                let result = bytes.withUnsafeBytes { buffer in
-                    Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                }
+                let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
                 if result < 0 {
                     if errno == EINTR { continue }
                     throw Failure(operation: "write", path: temporary.path, code: errno)
                 }
                 written += result
             }
-            guard fsync(fd) == 0 else { throw Failure(operation: "fsync", path: temporary.path, code: errno) }
-        } catch {
-            unlink(temporary.path)
-            throw error
         }
-        try rename(temporary, to: directory.appendingPathComponent(name))
+
+        public func append(_ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { try append($0) }
+        }
+
+        /// Makes the file durable and visible under its name.
+        public func commit() throws {
+            guard fsync(descriptor) == 0 else { throw Failure(operation: "fsync", path: temporary.path, code: errno) }
+            try DurableFile.rename(temporary, to: destination)
+            committed = true
+            if temporary.deletingLastPathComponent() != destination.deletingLastPathComponent() {
+                syncDirectory(temporary.deletingLastPathComponent())
+            }
+        }
+
+        deinit {
+            close(descriptor)
+            if !committed { unlink(temporary.path) }
+        }
     }
 
     /// Moves `source` to `destination` (same file system) and makes the move durable.
@@ -54,10 +95,23 @@ public enum DurableFile {
     /// file becomes its sealed copy. Repeating it after a crash rewrites the same destination.
     public static func replace(_ source: URL, with bytes: [UInt8], at destination: URL) throws {
         try write(bytes, named: destination.lastPathComponent, in: destination.deletingLastPathComponent())
-        guard unlink(source.path) == 0 || errno == ENOENT else {
-            throw Failure(operation: "unlink", path: source.path, code: errno)
+        try remove(source)
+    }
+
+    /// `replace` with the bytes written by `body` as they are produced.
+    public static func replace(_ source: URL, at destination: URL, writing body: (Writer) throws -> Void) throws {
+        let writer = try Writer(named: destination.lastPathComponent, in: destination.deletingLastPathComponent())
+        try body(writer)
+        try writer.commit()
+        try remove(source)
+    }
+
+    /// Unlinks `file` (already gone is fine) and makes that durable.
+    static func remove(_ file: URL) throws {
+        guard unlink(file.path) == 0 || errno == ENOENT else {
+            throw Failure(operation: "unlink", path: file.path, code: errno)
         }
-        syncDirectory(source.deletingLastPathComponent())
+        syncDirectory(file.deletingLastPathComponent())
     }
 
     /// Creates `directory` and its parents (mode 0750) if missing.

@@ -63,6 +63,32 @@ public struct FileAssessment: Sendable {
     }
 }
 
+/// Where a transaction set sits in its file: interchange, group and set indices.
+public struct SetPlace: Sendable, Hashable {
+    public var interchange: Int
+    public var group: Int
+    public var set: Int
+
+    public init(interchange: Int, group: Int, set: Int) {
+        self.interchange = interchange
+        self.group = group
+        self.set = set
+    }
+}
+
+extension FileAssessment {
+    /// Every transaction set of the interchanges not rejected, in file order.
+    public var judgeablePlaces: [SetPlace] {
+        interchanges.indices.flatMap { interchange in
+            interchanges[interchange].groups.indices.flatMap { group in
+                interchanges[interchange].groups[group].group.transactionSets.indices.map {
+                    SetPlace(interchange: interchange, group: group, set: $0)
+                }
+            }
+        }
+    }
+}
+
 public struct InterchangeAssessment: Sendable {
     /// The interchange as received (its envelope: sets are read again only when judged).
     public var interchange: Interchange

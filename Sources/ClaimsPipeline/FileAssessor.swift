@@ -26,60 +26,61 @@ public struct FileAssessor: Sendable {
     public func assess(
         _ source: X12Source, partner: PartnerConfiguration, receivedDate: CalendarDate, progress: Progress? = nil
     ) throws(EnvelopeError) -> FileAssessment {
-        let interchanges = try InterchangeReader.read(source)
-        let sets = interchanges.flatMap(\.groups).map(\.transactionSets.count).reduce(0, +)
-        let counter = progress.map { ProgressCounter(total: sets, report: $0) }
-        let assessed = interchanges.indices.map { index in
-            assess(
-                interchanges[index], index: index, partner: partner, receivedDate: receivedDate, concurrently: true,
-                counter: counter)
-        }
-        return FileAssessment(interchanges: assessed)
+        let envelope = try readEnvelope(source, partner: partner)
+        let places = envelope.judgeablePlaces
+        let counter = progress.map { ProgressCounter(total: places.count, report: $0) }
+        return judge(places, of: envelope, partner: partner, receivedDate: receivedDate, concurrently: true, counter: counter)
     }
 
-    /// Judges one interchange of a file; its transaction sets are spread over the cores unless
-    /// `concurrently` is false (the benchmark's one-core figure).
-    public func assess(
-        _ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate,
+    /// The file's envelope read and checked, nothing inside judged yet: interchanges with their
+    /// TA1 issues, and groups with no transaction set assessed (see `judge`). Throws when the
+    /// bytes are not X12 at all (no readable ISA): such a file is quarantined.
+    public func readEnvelope(_ source: X12Source, partner: PartnerConfiguration) throws(EnvelopeError) -> FileAssessment {
+        let interchanges = try InterchangeReader.read(source).map { interchange in
+            let header = interchange.header
+            let headerIssues = InterchangeHeaderCheck.issues(
+                of: header,
+                expectedReceiver: checksRouting
+                    ? (identity.qualifier, identity.id) : (header.receiverQualifier, header.receiverID),
+                senderAllowed: { checksRouting ? partner.owns(qualifier: $0, id: $1) : true })
+            let issues = headerIssues + interchange.issues
+            let groups =
+                issues.contains(where: \.rejectsInterchange)
+                ? [] : interchange.groups.map { GroupAssessment(group: $0, transactionSets: []) }
+            return InterchangeAssessment(interchange: interchange, issues: issues, groups: groups)
+        }
+        return FileAssessment(interchanges: interchanges)
+    }
+
+    /// `envelope` (from `readEnvelope`) with the transaction sets at `places` judged, in file
+    /// order, and no other: a window of the file, or all of it. Sets are independent, so they are
+    /// judged concurrently, one per core, unless `concurrently` is false (the one-core benchmark).
+    public func judge(
+        _ places: [SetPlace], of envelope: FileAssessment, partner: PartnerConfiguration, receivedDate: CalendarDate,
         concurrently: Bool = true
-    ) -> InterchangeAssessment {
-        assess(interchange, index: index, partner: partner, receivedDate: receivedDate, concurrently: concurrently, counter: nil)
+    ) -> FileAssessment {
+        judge(places, of: envelope, partner: partner, receivedDate: receivedDate, concurrently: concurrently, counter: nil)
     }
 
-    func assess(
-        _ interchange: Interchange, index: Int, partner: PartnerConfiguration, receivedDate: CalendarDate,
+    func judge(
+        _ places: [SetPlace], of envelope: FileAssessment, partner: PartnerConfiguration, receivedDate: CalendarDate,
         concurrently: Bool, counter: ProgressCounter?
-    ) -> InterchangeAssessment {
-        let header = interchange.header
-        let headerIssues = InterchangeHeaderCheck.issues(
-            of: header,
-            expectedReceiver: checksRouting ? (identity.qualifier, identity.id) : (header.receiverQualifier, header.receiverID),
-            senderAllowed: { checksRouting ? partner.owns(qualifier: $0, id: $1) : true })
-        let issues = headerIssues + interchange.issues
-        guard !issues.contains(where: \.rejectsInterchange) else {
-            return InterchangeAssessment(interchange: interchange, issues: issues, groups: [])
-        }
-        // Transaction sets are independent: they are judged concurrently, one per core.
-        let places = interchange.groups.indices.flatMap { group in
-            interchange.groups[group].transactionSets.indices.map { (group: group, set: $0) }
-        }
-        let judge = { @Sendable (place: (group: Int, set: Int)) in
+    ) -> FileAssessment {
+        let judgeOne = { @Sendable (place: SetPlace) in
             defer { counter?.advance() }
-            let group = interchange.groups[place.group]
+            let group = envelope.interchanges[place.interchange].groups[place.group].group
             return assess(
-                group.transactionSets[place.set], of: group, at: (index, place.group, place.set),
-                partner: partner, receivedDate: receivedDate)
+                group.transactionSets[place.set], of: group, at: place, partner: partner, receivedDate: receivedDate)
         }
-        let judged = concurrently ? places.concurrentMap(judge) : places.map(judge)
-        var next = judged.makeIterator()
-        let groups = interchange.groups.map { group in
-            GroupAssessment(group: group, transactionSets: group.transactionSets.map { _ in next.next()! })
+        var window = envelope
+        for (place, judged) in zip(places, concurrently ? places.concurrentMap(judgeOne) : places.map(judgeOne)) {
+            window.interchanges[place.interchange].groups[place.group].transactionSets.append(judged)
         }
-        return InterchangeAssessment(interchange: interchange, issues: issues, groups: groups)
+        return window
     }
 
     func assess(
-        _ set: TransactionSet, of group: FunctionalGroup, at place: (interchange: Int, group: Int, set: Int),
+        _ set: TransactionSet, of group: FunctionalGroup, at place: SetPlace,
         partner: PartnerConfiguration, receivedDate: CalendarDate
     ) -> TransactionSetAssessment {
         let readable = group.issues.isEmpty && set.identifier == "837"

@@ -46,18 +46,19 @@ public struct FileProcessor: Sendable {
     public func intake(_ url: URL, partner: PartnerConfiguration, channel: FileChannel) async throws {
         let name = url.lastPathComponent
         var clock = StageClock()
-        guard let bytes = try await Blocking.run({ try Self.readRegularFile(url) }) else { return }
+        guard let source = try await Blocking.run({ try Self.mapRegularFile(url) }) else { return }
+        let sha256 = try await Blocking.run { SHA256.hex(source) }
+        let size = source.bytes.count
         let record = try await files.registerFile(
-            partner: partner.id, channel: channel, originalName: name, sha256: SHA256.hex(bytes),
-            sizeBytes: Int64(bytes.count))
+            partner: partner.id, channel: channel, originalName: name, sha256: sha256, sizeBytes: Int64(size))
         var logger = logger
         logger[metadataKey: "file.id"] = "\(record.id)"
         logger[metadataKey: "partner.id"] = "\(partner.id)"
-        logger.info("file received", metadata: ["file.bytes": "\(bytes.count)", "file.channel": "\(channel.rawValue)"])
+        logger.info("file received", metadata: ["file.bytes": "\(size)", "file.channel": "\(channel.rawValue)"])
         audit.record(
             action: "file.received", actor: "partner:\(partner.id)", object: "file:\(record.id)", outcome: .success,
             details: [
-                "name": name, "size": String(bytes.count), "sha256": record.sha256, "channel": channel.rawValue,
+                "name": name, "size": String(size), "sha256": record.sha256, "channel": channel.rawValue,
             ],
             partner: partner.id)
 
@@ -66,7 +67,7 @@ public struct FileProcessor: Sendable {
         var current = record
         try await advance(&current, to: .processing, storedPath: processing.path)
         clock.lap("receive")
-        try await process(current, bytes: bytes, at: processing, partner: partner, clock: clock, logger: logger)
+        try await process(current, source: source, at: processing, partner: partner, clock: clock, logger: logger)
     }
 
     /// Finishes a file a previous run left unfinished (state received, processing, persisted or
@@ -83,7 +84,7 @@ public struct FileProcessor: Sendable {
         }
         let url = URL(fileURLWithPath: path)
         let archived = archivePath(for: record, at: url)
-        guard let bytes = try await Blocking.run({ try Self.readRegularFile(url) }) else {
+        guard let source = try await Blocking.run({ try Self.mapRegularFile(url) }) else {
             if record.state == .acknowledged, FileManager.default.fileExists(atPath: archived.path) {
                 // Stopped between sealing the archive copy and recording it.
                 var current = record
@@ -95,63 +96,57 @@ public struct FileProcessor: Sendable {
         }
         var current = record
         if current.state == .received { try await advance(&current, to: .processing, storedPath: path) }
-        try await process(current, bytes: bytes, at: url, partner: partner, clock: StageClock(), logger: logger)
+        try await process(current, source: source, at: url, partner: partner, clock: StageClock(), logger: logger)
     }
 
     // MARK: Steps
 
     func process(
-        _ file: FileRecord, bytes: [UInt8], at url: URL, partner: PartnerConfiguration, clock: StageClock, logger: Logger
+        _ file: FileRecord, source: X12Source, at url: URL, partner: PartnerConfiguration, clock: StageClock,
+        logger: Logger
     ) async throws {
         var clock = clock
-        guard bytes.count <= partner.maxFileSize else {
+        guard source.bytes.count <= partner.maxFileSize else {
             return try await quarantine(
                 file, at: url, code: "oversize",
-                reason: "file of \(bytes.count) bytes exceeds the partner's limit of \(partner.maxFileSize)", logger: logger)
+                reason: "file of \(source.bytes.count) bytes exceeds the partner's limit of \(partner.maxFileSize)",
+                logger: logger)
         }
         let assessor = FileAssessor(identity: identity)
-        var assessment: FileAssessment
-        let receivedDate = CalendarDate(utc: file.receivedAt)
+        var envelope: FileAssessment
         do {
-            assessment = try await Blocking.run {
-                try assessor.assess(X12Source(bytes: bytes), partner: partner, receivedDate: receivedDate)
-            }
+            envelope = try await Blocking.run { try assessor.readEnvelope(source, partner: partner) }
         } catch let error as EnvelopeError {
             return try await quarantine(file, at: url, code: "not-x12", reason: error.reason, logger: logger)
         }
-        clock.lap("assess")
-        try await rejectRepeatedInterchanges(in: &assessment, of: file, partner: partner)
-        let submissions = ClaimSubmissionRepository(database: database)
-        let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
-        let prior = try await submissions.accepted(
-            among: assessment.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: file.id)
-        assessment.markDuplicates(prior, profile: partner.validation)
-        clock.lap("duplicates")
+        try await rejectRepeatedInterchanges(in: &envelope, of: file, partner: partner)
+        clock.lap("envelope")
         var record = file
         if record.state == .processing {
-            try await files.recordInterchangeCount(record.id, assessment.interchanges.count)
-            try await storeScoredClaims(assessment, fileID: record.id, partner: partner, clock: &clock, logger: logger)
-            try await submissions.record(assessment.acceptedClaimKeys, fileID: record.id)
+            try await files.recordInterchangeCount(record.id, envelope.interchanges.count)
+        }
+        let acknowledgments = try await acknowledgmentStream(for: envelope, record: record, partner: partner)
+        let progress = try await processWindows(
+            of: envelope, source: source, record: record, partner: partner, acknowledgments: acknowledgments,
+            clock: &clock, logger: logger)
+        if record.state == .processing {
             try await advance(&record, to: .persisted)
             clock.lap("persist")
         }
-        if record.state == .persisted {
-            try await writeAcknowledgments(for: assessment, record: record, partner: partner)
+        if record.state == .persisted, let acknowledgments {
+            try await recordAcknowledgments(try await acknowledgments.finish(), of: record, partner: partner)
             try await advance(&record, to: .acknowledged)
             clock.lap("acknowledge")
         }
-        // Only the counts are needed from here on: the parsed claims are let go before the file
-        // is sealed, which takes another copy of its bytes.
-        let (interchanges, claims, accepted) = (
-            assessment.interchanges.count, assessment.claimCount, assessment.acceptedClaimCount
-        )
-        assessment = FileAssessment(interchanges: [])
         let archived = archivePath(for: record, at: url)
         let ring = phi
         let fileID = record.id
-        try await Blocking.run { try DurableFile.replace(url, with: ArchiveCipher.seal(bytes, fileID: fileID, ring: ring), at: archived) }
+        try await Blocking.run {
+            try DurableFile.replace(url, at: archived) { try ArchiveCipher.seal(source, fileID: fileID, ring: ring, into: $0) }
+        }
         try await advance(&record, to: .archived, storedPath: archived.path)
         clock.lap("archive")
+        let (interchanges, claims, accepted) = (envelope.interchanges.count, progress.claimCount, progress.acceptedClaims)
         audit.record(
             action: "file.processed", actor: "system:gateway", object: "file:\(record.id)", outcome: .success,
             details: [
@@ -193,28 +188,42 @@ public struct FileProcessor: Sendable {
         if let storedPath { record.storedPath = storedPath }
     }
 
-    func writeAcknowledgments(for assessment: FileAssessment, record: FileRecord, partner: PartnerConfiguration) async throws {
-        let acknowledgments = AcknowledgmentRepository(database: database)
-        let controlNumbers = ControlNumberRepository(database: database)
-        let written = Set(try await acknowledgments.acknowledgments(fileID: record.id).map(\.kind.rawValue))
-        var planner = AcknowledgmentPlanner(
-            identity: identity, partner: partner, receivedAt: AcknowledgmentTimestamp(record.receivedAt),
-            fileID: record.id)
-        planner.heldClaims = try await ReviewRepository(database: database).heldClaims(fileID: record.id)
+    /// Where the file's acknowledgments are built as its windows are judged; nil when they are
+    /// all written already (a resumed file).
+    func acknowledgmentStream(for envelope: FileAssessment, record: FileRecord, partner: PartnerConfiguration)
+        async throws -> AcknowledgmentStream?
+    {
+        guard record.state != .acknowledged else { return nil }
+        let written = Set(try await AcknowledgmentRepository(database: database).acknowledgments(fileID: record.id).map(\.kind.rawValue))
         let kinds = AcknowledgmentFileKind.allCases.filter { !written.contains($0.rawValue) }
-        let files = try await AcknowledgmentPlanner.assemble(planner.plan(assessment), kinds: kinds) {
-            Int(try await controlNumbers.nextControlNumber(partner: partner.id, kind: ControlNumberRepository.Kind.interchange))
+        var planner = AcknowledgmentPlanner(
+            identity: identity, partner: partner, receivedAt: AcknowledgmentTimestamp(record.receivedAt), fileID: record.id)
+        if record.state == .persisted {
+            // Stored by an earlier attempt: the held claims are in the store, not in this run's windows.
+            planner.heldClaims = try await ReviewRepository(database: database).heldClaims(fileID: record.id)
         }
-        let outbox = directories.outbox(for: partner.id)
-        for file in files {
-            let name = fileName(for: file.kind, record: record)
-            try await Blocking.run { try DurableFile.write(file.bytes, named: name, in: outbox) }
+        let controlNumbers = ControlNumberRepository(database: database)
+        return try AcknowledgmentStream(
+            planner: planner, envelope: envelope, kinds: kinds, outbox: directories.outbox(for: partner.id),
+            staging: directories.processing, fileName: { fileName(for: $0, record: record) },
+            nextControlNumber: {
+                Int(try await controlNumbers.nextControlNumber(partner: partner.id, kind: ControlNumberRepository.Kind.interchange))
+            })
+    }
+
+    /// Records the acknowledgment files just written to the outbox (so a resumed file does not
+    /// write them again) and audits each.
+    func recordAcknowledgments(_ written: [AcknowledgmentStream.Written], of record: FileRecord, partner: PartnerConfiguration)
+        async throws
+    {
+        let acknowledgments = AcknowledgmentRepository(database: database)
+        for file in written {
             _ = try await acknowledgments.recordAcknowledgment(
-                fileID: record.id, kind: file.kind.storedKind, fileName: name,
+                fileID: record.id, kind: file.kind.storedKind, fileName: file.name,
                 interchangeControlNumber: String(file.controlNumbers[0]))
             audit.record(
                 action: "ack.written", actor: "system:gateway", object: "file:\(record.id)", outcome: .success,
-                details: ["kind": file.kind.rawValue, "name": name, "isa13": String(file.controlNumbers[0])],
+                details: ["kind": file.kind.rawValue, "name": file.name, "isa13": String(file.controlNumbers[0])],
                 partner: partner.id)
         }
     }
@@ -225,8 +234,10 @@ public struct FileProcessor: Sendable {
         let ring = phi
         try await Blocking.run {
             // Quarantined inputs are sealed too: a broken 837 still holds PHI.
-            let bytes = try Self.readRegularFile(url) ?? []
-            try DurableFile.replace(url, with: ArchiveCipher.seal(bytes, fileID: record.id, ring: ring), at: destination)
+            let source = try Self.mapRegularFile(url) ?? X12Source(bytes: [])
+            try DurableFile.replace(url, at: destination) {
+                try ArchiveCipher.seal(source, fileID: record.id, ring: ring, into: $0)
+            }
             try DurableFile.write(report.json, named: destination.lastPathComponent + ".error.json", in: directories.quarantine)
         }
         try await files.recordError(record.id, code: code, message: reason)
@@ -263,6 +274,24 @@ public struct FileProcessor: Sendable {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard attributes?[.type] as? FileAttributeType == .typeRegular else { return nil }
         return [UInt8](try Data(contentsOf: url))
+    }
+
+    /// The file mapped (never read whole), or nil when it is gone or not a regular file (a
+    /// symlink is never followed, a FIFO never waited on).
+    static func mapRegularFile(_ url: URL) throws -> X12Source? {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ELOOP || errno == ENXIO { return nil }
+            throw DurableFile.Failure(operation: "open", path: url.path, code: errno)
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        do {
+            return try X12Source(mapping: descriptor)
+        } catch {
+            throw DurableFile.Failure(operation: "mmap", path: url.path, code: error.code)
+        }
     }
 }
 

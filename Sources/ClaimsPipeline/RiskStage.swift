@@ -30,7 +30,16 @@ public struct RiskStage: Sendable {
         known: [ClaimFingerprint], policy: RiskPolicy
     ) -> [Scored] {
         var duplicates = DuplicateIndex(known: known)
-        return inputs.map { input in
+        return score(inputs, history: history, duplicates: &duplicates, policy: policy)
+    }
+
+    /// `score` of the next claims of a file, `duplicates` holding the fingerprints of every claim
+    /// before them (and of earlier files).
+    public func score(
+        _ inputs: [ScoringInput], history: (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts]),
+        duplicates: inout DuplicateIndex, policy: RiskPolicy
+    ) -> [Scored] {
+        inputs.map { input in
             let claim = input.claim
             let provider = history.providers[claim.billingProvider.npi ?? ""] ?? OutcomeCounts()
             let payer = history.payers[claim.payer.identifier] ?? OutcomeCounts()
@@ -45,10 +54,11 @@ public struct RiskStage: Sendable {
         }
     }
 
-    /// Reads the history the file's claims need, then scores them.
-    public func score(_ inputs: [ScoringInput], fileID: Int64, policy: RiskPolicy, database: Database) async throws
-        -> [Scored]
-    {
+    /// Reads the history the claims need, then scores them: the next claims of file `fileID`,
+    /// `duplicates` holding the fingerprints of its claims before them.
+    public func score(
+        _ inputs: [ScoringInput], fileID: Int64, policy: RiskPolicy, database: Database, duplicates: inout DuplicateIndex
+    ) async throws -> [Scored] {
         let repository = RiskRepository(database: database)
         let history = try await repository.history(
             providers: Set(inputs.map { $0.claim.billingProvider.npi ?? "" }),
@@ -56,16 +66,15 @@ public struct RiskStage: Sendable {
         let fingerprints = inputs.map { ClaimFingerprint($0.claim) }
         let known = try await repository.knownFingerprints(
             exact: fingerprints.map(\.exact), near: fingerprints.map(\.near), excludingFile: fileID)
-        return score(
-            inputs, history: history, known: known.map { ClaimFingerprint(exact: $0.exact, near: $0.near) },
-            policy: policy)
+        for fingerprint in known { duplicates.insert(ClaimFingerprint(exact: fingerprint.exact, near: fingerprint.near)) }
+        return score(inputs, history: history, duplicates: &duplicates, policy: policy)
     }
 
-    /// The `claim_risk` rows of scored claims.
-    public func records(_ scored: [Scored], policy: RiskPolicy) -> [ClaimRiskRecord] {
+    /// The `claim_risk` rows of scored claims, the first being the file's claim `firstIndex`.
+    public func records(_ scored: [Scored], policy: RiskPolicy, firstIndex: Int = 0) -> [ClaimRiskRecord] {
         scored.enumerated().map { index, item in
             ClaimRiskRecord(
-                claimIndex: index, score: item.assessment.score, threshold: policy.threshold,
+                claimIndex: firstIndex + index, score: item.assessment.score, threshold: policy.threshold,
                 modelVersion: scorer.model.version, features: item.assessment.features,
                 topFactorsJSON: "[" + item.assessment.topFactors.map(\.json).joined(separator: ",") + "]",
                 fingerprint: item.fingerprint.exact, nearFingerprint: item.fingerprint.near)

@@ -9,10 +9,16 @@ public struct StageClock: Sendable {
 
     public init() { last = clock.now }
 
-    /// Closes the current stage under `name` and starts the next.
+    /// Closes the current stage under `name` and starts the next. A stage lapped again (once per
+    /// window of a large file) adds up, keeping the place of its first lap.
     public mutating func lap(_ name: String) {
         let now = clock.now
-        stages.append((name, (now - last).seconds))
+        let seconds = (now - last).seconds
+        if let index = stages.firstIndex(where: { $0.name == name }) {
+            stages[index].seconds += seconds
+        } else {
+            stages.append((name, seconds))
+        }
         last = now
     }
 

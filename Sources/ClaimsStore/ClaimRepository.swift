@@ -28,45 +28,91 @@ public struct ClaimRepository: Sendable {
         let phi = phi
         return try await database.withConnection { connection in
             try connection.transaction {
-                let file = String(fileID)
-                // Serialises concurrent re-runs for one file and fails early when it is missing.
-                let locked = try connection.execute("SELECT id FROM files WHERE id = $1 FOR UPDATE", parameters: [file])
-                guard !locked.isEmpty else {
-                    throw StoreError(code: .foreignKeyViolation, message: "file \(fileID) does not exist", table: "files")
-                }
-                for table in ["claim_risk", "service_lines", "claims"] {
-                    try connection.execute("DELETE FROM \(table) WHERE file_id = $1", parameters: [file])
-                }
-                let stored = try connection.copyIn(
-                    phi == nil ? Self.claimsCopy : Self.claimsWithPHICopy,
-                    chunks: CopyText.encoded(outcomes.count) { range in
-                        let sealer = phi.map(PHISealer.init(ring:))
-                        var text = CopyText(capacity: range.count * 1_500)
-                        for index in range {
-                            for field in Self.claimRow(fileID: file, index: index, outcomes[index]) { text.field(field) }
-                            sealer?.write(outcomes[index].claim, fileID: fileID, claimIndex: index, to: &text)
-                            text.endRow()
-                        }
-                        return text.take()
-                    })
-                try connection.copyIn(
-                    Self.linesCopy,
-                    chunks: CopyText.encoded(outcomes.count) { range in
-                        var text = CopyText(capacity: range.count * 300)
-                        for index in range {
-                            for line in outcomes[index].claim.serviceLines {
-                                text.row(Self.lineRow(fileID: file, claimIndex: index, line))
-                            }
-                        }
-                        return text.take()
-                    })
-                let accepted = outcomes.count(where: { $0.state == .accepted })
-                try connection.execute(
-                    "UPDATE files SET claim_count = $2, accepted_claim_count = $3, updated_at = now() WHERE id = $1",
-                    parameters: [file, String(outcomes.count), String(accepted)])
+                try Self.clear(fileID, on: connection)
+                let stored = try Self.append(outcomes, fileID: fileID, firstIndex: 0, phi: phi, on: connection)
+                try Self.recordCounts(
+                    fileID, claims: outcomes.count, accepted: outcomes.count(where: { $0.state == .accepted }), on: connection)
                 return stored
             }
         }
+    }
+
+    /// Removes whatever an earlier attempt stored for `fileID` (claims, lines, risk rows), before
+    /// its claims are stored again a window at a time (`appendClaims`). Throws
+    /// `foreignKeyViolation` when the file does not exist.
+    public func clearClaims(fileID: Int64) async throws {
+        try await database.withConnection { connection in
+            try connection.transaction { try Self.clear(fileID, on: connection) }
+        }
+    }
+
+    /// Stores one window of a file's claims, the first with claim index `firstIndex`, in one
+    /// transaction; the file-state machine makes the whole idempotent (a resumed file is cleared
+    /// and stored again). Returns the number of claims stored.
+    @discardableResult
+    public func appendClaims(fileID: Int64, _ outcomes: [ClaimRow], firstIndex: Int) async throws -> Int {
+        let phi = phi
+        return try await database.withConnection { connection in
+            try connection.transaction {
+                try Self.append(outcomes, fileID: fileID, firstIndex: firstIndex, phi: phi, on: connection)
+            }
+        }
+    }
+
+    /// Records how many claims the file has stored and how many of them were accepted.
+    public func recordCounts(fileID: Int64, claims: Int, accepted: Int) async throws {
+        try await database.withConnection { connection in
+            try Self.recordCounts(fileID, claims: claims, accepted: accepted, on: connection)
+        }
+    }
+
+    static func clear(_ fileID: Int64, on connection: PQConnection) throws {
+        let file = String(fileID)
+        // Serialises concurrent re-runs for one file and fails early when it is missing.
+        let locked = try connection.execute("SELECT id FROM files WHERE id = $1 FOR UPDATE", parameters: [file])
+        guard !locked.isEmpty else {
+            throw StoreError(code: .foreignKeyViolation, message: "file \(fileID) does not exist", table: "files")
+        }
+        for table in ["claim_risk", "service_lines", "claims"] {
+            try connection.execute("DELETE FROM \(table) WHERE file_id = $1", parameters: [file])
+        }
+    }
+
+    static func append(_ outcomes: [ClaimRow], fileID: Int64, firstIndex: Int, phi: KeyRing?, on connection: PQConnection)
+        throws -> Int
+    {
+        let file = String(fileID)
+        let stored = try connection.copyIn(
+            phi == nil ? claimsCopy : claimsWithPHICopy,
+            chunks: CopyText.encoded(outcomes.count) { range in
+                let sealer = phi.map(PHISealer.init(ring:))
+                var text = CopyText(capacity: range.count * 1_500)
+                for index in range {
+                    let claimIndex = firstIndex + index
+                    for field in claimRow(fileID: file, index: claimIndex, outcomes[index]) { text.field(field) }
+                    sealer?.write(outcomes[index].claim, fileID: fileID, claimIndex: claimIndex, to: &text)
+                    text.endRow()
+                }
+                return text.take()
+            })
+        try connection.copyIn(
+            linesCopy,
+            chunks: CopyText.encoded(outcomes.count) { range in
+                var text = CopyText(capacity: range.count * 300)
+                for index in range {
+                    for line in outcomes[index].claim.serviceLines {
+                        text.row(lineRow(fileID: file, claimIndex: firstIndex + index, line))
+                    }
+                }
+                return text.take()
+            })
+        return stored
+    }
+
+    static func recordCounts(_ fileID: Int64, claims: Int, accepted: Int, on connection: PQConnection) throws {
+        try connection.execute(
+            "UPDATE files SET claim_count = $2, accepted_claim_count = $3, updated_at = now() WHERE id = $1",
+            parameters: [String(fileID), String(claims), String(accepted)])
     }
 
     /// Number of claims stored for a file.

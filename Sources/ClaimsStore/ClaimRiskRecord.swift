@@ -50,3 +50,23 @@ public struct OutcomeEvent: Sendable, Hashable {
         self.rejected = rejected
     }
 }
+
+/// A file's claim outcomes counted by billing provider and by payer: what the history gains.
+public struct OutcomeTally: Sendable {
+    public private(set) var providers: [String: OutcomeCounts] = [:]
+    public private(set) var payers: [String: OutcomeCounts] = [:]
+
+    public init() {}
+
+    public mutating func add(_ event: OutcomeEvent) {
+        providers[event.provider, default: OutcomeCounts()].count(rejected: event.rejected)
+        payers[event.payer, default: OutcomeCounts()].count(rejected: event.rejected)
+    }
+}
+
+extension OutcomeCounts {
+    mutating func count(rejected: Bool) {
+        claims += 1
+        if rejected { rejections += 1 }
+    }
+}

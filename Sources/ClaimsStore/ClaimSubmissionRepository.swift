@@ -44,25 +44,42 @@ public struct ClaimSubmissionRepository: ClaimSubmissionRegistry {
     /// Replaces the file's keys (a resumed file writes the same set again), by COPY: a
     /// 100,000-claim file took seconds as one INSERT over unnested arrays.
     public func record(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws {
-        let file = String(fileID)
         try await database.withConnection { connection in
             try connection.transaction {
-                try connection.execute("DELETE FROM claim_submissions WHERE file_id = $1", parameters: [file])
-                guard !claims.isEmpty else { return }
-                try connection.copyIn(
-                    """
-                    COPY claim_submissions (file_id, claim_index, submitter, billing_npi, patient_control_number,
-                        service_date_from, service_date_to, total_charge) FROM STDIN
-                    """,
-                    rows: claims.lazy.map { claim in
-                        [
-                            file, String(claim.claimIndex), claim.key.submitter, claim.key.billingNPI,
-                            claim.key.patientControlNumber, claim.key.firstServiceDate?.description,
-                            claim.key.lastServiceDate?.description, claim.key.totalCharge.decimalString,
-                        ]
-                    })
+                try connection.execute("DELETE FROM claim_submissions WHERE file_id = $1", parameters: [String(fileID)])
+                try Self.append(claims, fileID: fileID, on: connection)
             }
         }
+    }
+
+    /// Forgets the keys an earlier attempt recorded for `fileID`, before a window-by-window
+    /// `append` records them again.
+    public func forget(fileID: Int64) async throws {
+        try await database.withConnection { connection in
+            try connection.execute("DELETE FROM claim_submissions WHERE file_id = $1", parameters: [String(fileID)])
+        }
+    }
+
+    /// Adds keys of one window of the file's accepted claims.
+    public func append(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws {
+        try await database.withConnection { connection in try Self.append(claims, fileID: fileID, on: connection) }
+    }
+
+    static func append(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64, on connection: PQConnection) throws {
+        guard !claims.isEmpty else { return }
+        let file = String(fileID)
+        try connection.copyIn(
+            """
+            COPY claim_submissions (file_id, claim_index, submitter, billing_npi, patient_control_number,
+                service_date_from, service_date_to, total_charge) FROM STDIN
+            """,
+            rows: claims.lazy.map { claim in
+                [
+                    file, String(claim.claimIndex), claim.key.submitter, claim.key.billingNPI,
+                    claim.key.patientControlNumber, claim.key.firstServiceDate?.description,
+                    claim.key.lastServiceDate?.description, claim.key.totalCharge.decimalString,
+                ]
+            })
     }
 
     /// Six parallel array literals: submitter, NPI, CLM01, first and last date (CCYYMMDD or

@@ -19,15 +19,38 @@ public enum ClaimAcknowledgmentBuilder {
         _ reports: [ClaimAcknowledgmentReport], source: InformationSource, envelope: AcknowledgmentEnvelope,
         groupControlNumber: Int
     ) -> [UInt8] {
-        var output = Output(source: source, envelope: envelope)
-        output.x12.openInterchange(envelope)
-        output.x12.openGroup(
-            functionalID: "HN", version: version, controlNumber: groupControlNumber, envelope: envelope)
+        var bytes = opening(envelope: envelope, groupControlNumber: groupControlNumber)
         for (index, report) in reports.enumerated() {
-            output.write(report, controlNumber: X12Writer.transactionSetControlNumber(index + 1))
+            bytes += transactionSet(report, ordinal: index + 1, source: source, envelope: envelope)
         }
-        output.x12.closeGroup(transactionSetCount: reports.count, controlNumber: groupControlNumber)
-        output.x12.closeInterchange(groupCount: 1, envelope: envelope)
+        return bytes + closing(transactionSetCount: reports.count, groupControlNumber: groupControlNumber, envelope: envelope)
+    }
+
+    /// The ISA and GS that open a 277CA interchange: with `transactionSet` and `closing`, an
+    /// interchange can be written a set at a time, never whole in memory.
+    public static func opening(envelope: AcknowledgmentEnvelope, groupControlNumber: Int) -> [UInt8] {
+        var x12 = X12Writer.acknowledgment()
+        x12.openInterchange(envelope)
+        x12.openGroup(functionalID: "HN", version: version, controlNumber: groupControlNumber, envelope: envelope)
+        return x12.bytes
+    }
+
+    /// The `ordinal`-th (1-based) 277 transaction set of its group, reporting one 837 set.
+    public static func transactionSet(
+        _ report: ClaimAcknowledgmentReport, ordinal: Int, source: InformationSource, envelope: AcknowledgmentEnvelope
+    ) -> [UInt8] {
+        var output = Output(source: source, envelope: envelope)
+        output.write(report, controlNumber: X12Writer.transactionSetControlNumber(ordinal))
         return output.x12.bytes
+    }
+
+    /// The GE and IEA that close a 277CA interchange of `transactionSetCount` sets.
+    public static func closing(transactionSetCount: Int, groupControlNumber: Int, envelope: AcknowledgmentEnvelope)
+        -> [UInt8]
+    {
+        var x12 = X12Writer.acknowledgment()
+        x12.closeGroup(transactionSetCount: transactionSetCount, controlNumber: groupControlNumber)
+        x12.closeInterchange(groupCount: 1, envelope: envelope)
+        return x12.bytes
     }
 }

@@ -1,0 +1,158 @@
+import ClaimsCore
+import ClaimsRisk
+import ClaimsStore
+import Logging
+import X12
+
+/// What processing a file window by window carries from one window to the next.
+struct FileProgress {
+    /// CLM segments read, whatever their fate.
+    var claimCount = 0
+    /// Claims validation accepted (held ones included).
+    var acceptedClaims = 0
+    /// Claims stored so far: the file-level index of the next window's first claim.
+    var storedClaims = 0
+    /// Stored claims in state `accepted` (neither rejected nor held).
+    var storedAccepted = 0
+    var held = 0
+    /// Fingerprints of the file's claims scored so far, for the risk stage's duplicate feature.
+    var fingerprints = DuplicateIndex()
+    var outcomes = OutcomeTally()
+}
+
+extension FileProcessor {
+    /// The bytes of transaction sets one window takes: enough sets to keep every core busy and
+    /// batches large, few enough that a window's claims are a small, fixed amount of memory,
+    /// whatever the size of the file.
+    static let windowBytes = 16 << 20
+
+    /// `places` in file order, cut into windows of about `windowBytes` (whole sets, at least one).
+    static func windows(_ places: [SetPlace], of envelope: FileAssessment) -> [[SetPlace]] {
+        var windows: [[SetPlace]] = []
+        var current: [SetPlace] = []
+        var bytes = 0
+        for place in places {
+            current.append(place)
+            bytes += envelope.transactionSet(at: place).range.count
+            if bytes >= windowBytes {
+                windows.append(current)
+                (current, bytes) = ([], 0)
+            }
+        }
+        if !current.isEmpty { windows.append(current) }
+        return windows
+    }
+
+    /// Judges the file a window at a time: each window's claims are checked for duplicates,
+    /// scored and stored (while the file is `processing`), and answered in the acknowledgments,
+    /// then let go with the pages of the file they came from.
+    func processWindows(
+        of envelope: FileAssessment, source: X12Source, record: FileRecord, partner: PartnerConfiguration,
+        acknowledgments: AcknowledgmentStream?, clock: inout StageClock, logger: Logger
+    ) async throws -> FileProgress {
+        let stores = record.state == .processing
+        let submissions = ClaimSubmissionRepository(database: database)
+        if stores {
+            try await ClaimRepository(database: database).clearClaims(fileID: record.id)
+            try await submissions.forget(fileID: record.id)
+        }
+        let assessor = FileAssessor(identity: identity)
+        let receivedDate = CalendarDate(utc: record.receivedAt)
+        let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
+        var progress = FileProgress()
+        for places in Self.windows(envelope.judgeablePlaces, of: envelope) {
+            var window = try await Blocking.run {
+                assessor.judge(places, of: envelope, partner: partner, receivedDate: receivedDate)
+            }
+            clock.lap("assess")
+            let prior = try await submissions.accepted(
+                among: window.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: record.id)
+            window.markDuplicates(prior, profile: partner.validation)
+            clock.lap("duplicates")
+            progress.claimCount += window.claimCount
+            progress.acceptedClaims += window.acceptedClaimCount
+            if stores {
+                let held = try await storeScoredClaims(
+                    window, fileID: record.id, partner: partner, progress: &progress, clock: &clock)
+                acknowledgments?.hold(held)
+                let first = progress.storedClaims
+                try await submissions.append(
+                    window.acceptedClaimKeys.map { (first + $0.claimIndex, $0.key) }, fileID: record.id)
+                clock.lap("persist")
+            }
+            try await acknowledgments?.add(window)
+            clock.lap("acknowledge")
+            progress.storedClaims += window.storedClaimCount
+            let first = envelope.transactionSet(at: places[0]).range
+            let last = envelope.transactionSet(at: places[places.count - 1]).range
+            source.release(first.lowerBound..<last.upperBound)
+        }
+        if stores { try await finishStoring(record.id, partner: partner, progress: progress, logger: logger) }
+        return progress
+    }
+
+    /// Scores one window's claims (when a model is loaded) and stores them with their states
+    /// (held claims as `review`) and their risk rows. Returns the file-level indices of the held.
+    func storeScoredClaims(
+        _ window: FileAssessment, fileID: Int64, partner: PartnerConfiguration, progress: inout FileProgress,
+        clock: inout StageClock
+    ) async throws -> [Int] {
+        var scored: [RiskStage.Scored]?
+        if let risk {
+            scored = try await risk.score(
+                window.scoringInputs, fileID: fileID, policy: partner.risk, database: database,
+                duplicates: &progress.fingerprints)
+        }
+        clock.lap("score")
+        // Rows point into the window's claims instead of copying them.
+        var rows: [ClaimRow] = []
+        rows.reserveCapacity(window.storedClaimCount)
+        var held: [Int] = []
+        window.forEachClaim { set, index, slot in
+            let score = scored?[rows.count]
+            let state: ClaimState =
+                set.verdict.rejectedClaims.contains(index) ? .rejected : score?.held == true ? .review : .accepted
+            if state == .review { held.append(progress.storedClaims + rows.count) }
+            rows.append(ClaimRow(slot, state: state, riskScore: score?.assessment.score))
+        }
+        try await ClaimRepository(database: database, phi: phi).appendClaims(
+            fileID: fileID, rows, firstIndex: progress.storedClaims)
+        progress.storedAccepted += rows.count(where: { $0.state == .accepted })
+        progress.held += held.count
+        clock.lap("store")
+        guard let risk, let scored else { return held }
+        try await RiskRepository(database: database).append(
+            fileID: fileID, risk.records(scored, policy: partner.risk, firstIndex: progress.storedClaims))
+        for row in rows {
+            progress.outcomes.add(
+                OutcomeEvent(
+                    provider: row.claim.billingProvider.npi ?? "", payer: row.claim.payer.identifier,
+                    rejected: row.state == .rejected))
+        }
+        clock.lap("store-risk")
+        return held
+    }
+
+    /// Once every window is stored: the file's claim counts, and its outcomes into the risk history.
+    func finishStoring(_ fileID: Int64, partner: PartnerConfiguration, progress: FileProgress, logger: Logger)
+        async throws
+    {
+        try await ClaimRepository(database: database).recordCounts(
+            fileID: fileID, claims: progress.storedClaims, accepted: progress.storedAccepted)
+        guard let risk else { return }
+        try await RiskRepository(database: database).recordOutcomes(fileID: fileID, progress.outcomes)
+        logger.info(
+            "claims scored",
+            metadata: [
+                "risk.model": "\(risk.scorer.model.version)", "risk.threshold": "\(partner.risk.threshold)",
+                "risk.held": "\(progress.held)",
+            ])
+    }
+}
+
+extension FileAssessment {
+    /// The envelope of the transaction set at `place`.
+    func transactionSet(at place: SetPlace) -> TransactionSet {
+        interchanges[place.interchange].groups[place.group].group.transactionSets[place.set]
+    }
+}
