@@ -11,7 +11,7 @@ public enum ArchiveCipher {
 
     /// Seals `source` into `writer` slice by slice, handing each slice's pages back as it goes:
     /// sealing a large file costs neither a copy of it nor its whole mapping.
-    static func seal(_ source: X12Source, fileID: Int64, ring: KeyRing, into writer: DurableFile.Writer) throws {
+    public static func seal(_ source: X12Source, fileID: Int64, ring: KeyRing, into writer: DurableFile.Writer) throws {
         var sealed = 0
         try SealedBox.seal(UnsafeRawBufferPointer(source.bytes), ring: ring, context: context(fileID)) { slice in
             try writer.append(slice)

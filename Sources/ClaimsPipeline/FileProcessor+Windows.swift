@@ -21,13 +21,12 @@ struct FileProgress {
 }
 
 extension FileProcessor {
-    /// The bytes of transaction sets one window takes: enough sets to keep every core busy and
-    /// batches large, few enough that a window's claims are a small, fixed amount of memory,
-    /// whatever the size of the file.
-    static let windowBytes = 16 << 20
+    /// The default `windowBytes`: enough sets to keep every core busy and batches large, few
+    /// enough that a window's claims are a small, fixed amount of memory, whatever the file's size.
+    public static let defaultWindowBytes = 16 << 20
 
     /// `places` in file order, cut into windows of about `windowBytes` (whole sets, at least one).
-    static func windows(_ places: [SetPlace], of envelope: FileAssessment) -> [[SetPlace]] {
+    static func windows(_ places: [SetPlace], of envelope: FileAssessment, windowBytes: Int) -> [[SetPlace]] {
         var windows: [[SetPlace]] = []
         var current: [SetPlace] = []
         var bytes = 0
@@ -60,7 +59,7 @@ extension FileProcessor {
         let receivedDate = CalendarDate(utc: record.receivedAt)
         let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
         var progress = FileProgress()
-        for places in Self.windows(envelope.judgeablePlaces, of: envelope) {
+        for places in Self.windows(envelope.judgeablePlaces, of: envelope, windowBytes: windowBytes) {
             var window = try await Blocking.run {
                 assessor.judge(places, of: envelope, partner: partner, receivedDate: receivedDate)
             }

@@ -20,6 +20,8 @@ public struct FileProcessor: Sendable {
     public var acknowledgmentFileName: String
     /// The scoring stage; nil when no model is configured (claims are stored unscored).
     public var risk: RiskStage?
+    /// Bytes of transaction sets judged, stored and answered together (see `processWindows`).
+    public var windowBytes = FileProcessor.defaultWindowBytes
     let database: Database
     /// Seals demographics in the database and archived files on disk.
     let phi: KeyRing
@@ -297,7 +299,7 @@ public struct FileProcessor: Sendable {
 
 extension AcknowledgmentTimestamp {
     /// The UTC date, hour and minute of `date`.
-    init(_ date: Date) {
+    public init(_ date: Date) {
         let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         self.init(
             date: CalendarDate(year: c.year!, month: c.month!, day: c.day!)!, hour: c.hour!, minute: c.minute!)

@@ -10,7 +10,7 @@ public enum SHA256 {
 
     /// Lowercase hex digest of a file's bytes, digested a slice at a time with each slice's pages
     /// handed back afterwards, so fingerprinting a large file does not hold it in memory.
-    static func hex(_ source: X12Source) -> String {
+    public static func hex(_ source: X12Source) -> String {
         hex(UnsafeRawBufferPointer(source.bytes), afterEachSlice: source.release)
     }
 

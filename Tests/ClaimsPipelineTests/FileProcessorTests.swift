@@ -7,6 +7,8 @@ import ClaimsTestSupport
 import Foundation
 import Logging
 import Testing
+import X12
+import X12Acknowledgments
 
 /// The file's life against a real PostgreSQL: every step recorded, each safe to repeat after a
 /// crash, nothing processed twice.
@@ -16,7 +18,7 @@ import Testing
 
     struct Setup {
         let root: TemporaryDirectory
-        let processor: FileProcessor
+        var processor: FileProcessor
         let database: Database
         let phi = KeyRing(purpose: "phi", currentID: 1, keys: [.generate(id: 1)])
 
@@ -125,6 +127,41 @@ import Testing
             #expect(GatewayProcess.files(under: setup.outbox) == [ack277.fileName, ack999.fileName].sorted())
             let acknowledgments = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
             #expect(acknowledgments.count == 2)
+        }
+    }
+
+    /// A file judged one transaction set per window (a rejected set in the middle) stores the same
+    /// claims, in the same order, and writes byte for byte the acknowledgments that judging and
+    /// planning the whole file at once gives.
+    @Test func windowByWindowMatchesTheWholeFileAtOnce() async throws {
+        try await TestDatabase.with { database in
+            var setup = try Setup(database)
+            setup.processor.windowBytes = 1
+            let url = try setup.fixture("windows.x12", claims: 12)
+            try IndependentFixture.write(claims: 12, to: url, seed: 7, badSE01InSet: 2)
+            let bytes = [UInt8](try Data(contentsOf: url))
+            try await setup.processor.intake(url, partner: Self.partner, channel: .inbox)
+            let record = try #require(try await FileRepository(database: setup.database).files(inState: [.archived]).first)
+
+            let whole = try FileAssessor(identity: GatewayIdentity()).assess(
+                X12Source(bytes: bytes), partner: Self.partner, receivedDate: CalendarDate(utc: record.receivedAt))
+            let stored = try await ClaimRepository(database: setup.database).claims(fileID: record.id)
+            #expect(stored.count == whole.claimOutcomes.count && stored.count == 8)
+            #expect(stored.map(\.patientControlNumber) == whole.claimOutcomes.map(\.claim.patientControlNumber))
+            #expect(stored.map { $0.state == .accepted } == whole.claimOutcomes.map(\.accepted))
+
+            let written = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
+            let byKind = Dictionary(uniqueKeysWithValues: written.map { ($0.kind.rawValue, $0) })
+            var numbers = [try #require(byKind["999"]), try #require(byKind["277CA"])].map { Int($0.interchangeControlNumber)! }
+            let planner = AcknowledgmentPlanner(
+                identity: GatewayIdentity(), partner: Self.partner, receivedAt: AcknowledgmentTimestamp(record.receivedAt),
+                fileID: record.id)
+            let expected = await AcknowledgmentPlanner.assemble(planner.plan(whole)) { numbers.removeFirst() }
+            #expect(expected.map(\.kind) == [.implementation, .claim])
+            for file in expected {
+                let name = try #require(byKind[file.kind.rawValue]).fileName
+                #expect([UInt8](try Data(contentsOf: setup.outbox.appendingPathComponent(name))) == file.bytes)
+            }
         }
     }
 }
