@@ -59,10 +59,22 @@ extension FileProcessor {
         let receivedDate = CalendarDate(utc: record.receivedAt)
         let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
         var progress = FileProgress()
-        for places in Self.windows(envelope.judgeablePlaces, of: envelope, windowBytes: windowBytes) {
-            var window = try await Blocking.run {
-                assessor.judge(places, of: envelope, partner: partner, receivedDate: receivedDate)
+        // One window is judged ahead while the one before it is checked, stored and answered: the
+        // cores parse while PostgreSQL writes. Never more than one ahead, so memory stays at two.
+        let windows = Self.windows(envelope.judgeablePlaces, of: envelope, windowBytes: windowBytes)
+        func judging(_ index: Int) -> Task<FileAssessment, any Error>? {
+            guard windows.indices.contains(index) else { return nil }
+            return Task {
+                try await Blocking.run {
+                    assessor.judge(windows[index], of: envelope, partner: partner, receivedDate: receivedDate)
+                }
             }
+        }
+        var ahead = judging(0)
+        defer { ahead?.cancel() }
+        for (index, places) in windows.enumerated() {
+            var window = try await ahead!.value
+            ahead = judging(index + 1)
             clock.lap("assess")
             let prior = try await submissions.accepted(
                 among: window.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: record.id)

@@ -119,15 +119,18 @@ public struct CopyText: Sendable {
     /// A PostgreSQL array literal of text elements (`{"a","b\"c"}`), every element quoted so that
     /// commas, braces, spaces and the word NULL stay plain text.
     public static func textArray(_ elements: [String]) -> String {
-        let quoted = elements.map { element -> String in
-            var escaped = "\""
-            for character in element {
-                if character == "\"" || character == "\\" { escaped.append("\\") }
-                escaped.append(character)
+        var literal: [UInt8] = [UInt8(ascii: "{")]
+        for (index, element) in elements.enumerated() {
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            literal.append(UInt8(ascii: "\""))
+            for byte in element.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
             }
-            return escaped + "\""
+            literal.append(UInt8(ascii: "\""))
         }
-        return "{" + quoted.joined(separator: ",") + "}"
+        literal.append(UInt8(ascii: "}"))
+        return String(decoding: literal, as: UTF8.self)
     }
 
     /// A PostgreSQL array literal of integers (`{1,2}`).
