@@ -23,7 +23,7 @@ struct FileProgress {
 extension FileProcessor {
     /// The default `windowBytes`: enough sets to keep every core busy and batches large, few
     /// enough that a window's claims are a small, fixed amount of memory, whatever the file's size.
-    public static let defaultWindowBytes = 16 << 20
+    public static let defaultWindowBytes = 8 << 20
 
     /// `places` in file order, cut into windows of about `windowBytes` (whole sets, at least one).
     static func windows(_ places: [SetPlace], of envelope: FileAssessment, windowBytes: Int) -> [[SetPlace]] {

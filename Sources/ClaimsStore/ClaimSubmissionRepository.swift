@@ -13,33 +13,26 @@ public struct ClaimSubmissionRepository: ClaimSubmissionRegistry {
         guard !keys.isEmpty else { return [] }
         let parameters = Self.arrays(keys) + [since.description, String(fileID)]
         let rows = try await database.withConnection { connection in
-            try connection.execute(
-                """
-                SELECT s.submitter, s.billing_npi, s.patient_control_number,
-                       coalesce(to_char(s.service_date_from, 'YYYYMMDD'), ''),
-                       coalesce(to_char(s.service_date_to, 'YYYYMMDD'), ''), s.total_charge::text
-                FROM claim_submissions s
-                JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[])
-                    AS k (submitter, npi, pcn, date_from, date_to, charge)
-                  ON s.submitter = k.submitter AND s.billing_npi = k.npi AND s.patient_control_number = k.pcn
-                 AND coalesce(to_char(s.service_date_from, 'YYYYMMDD'), '') = k.date_from
-                 AND coalesce(to_char(s.service_date_to, 'YYYYMMDD'), '') = k.date_to
-                 AND s.total_charge = k.charge
-                WHERE s.received_on >= $7::date AND s.file_id <> $8::bigint
-                """,
-                parameters: parameters
-            ).rows
+            try connection.execute(Self.acceptedQuery, parameters: parameters).rows
         }
-        return Set(
-            rows.compactMap { row in
-                guard let submitter = row[0], let npi = row[1], let pcn = row[2], let charge = row[5].flatMap(Amount.init)
-                else { return nil }
-                return ClaimKey(
-                    submitter: submitter, billingNPI: npi, patientControlNumber: pcn,
-                    firstServiceDate: row[3].flatMap(CalendarDate.init), lastServiceDate: row[4].flatMap(CalendarDate.init),
-                    totalCharge: charge)
-            })
+        return Set(rows.compactMap { row in row[0].flatMap(Int.init).map { keys[$0 - 1] } })
     }
+
+    /// The ordinals (1-based) of the keys accepted before. One index probe per key, forced by the
+    /// lateral `LIMIT 1`: left to itself the planner hashes the whole table for every look-up,
+    /// which grows with every file ever accepted while the probes stay logarithmic.
+    static let acceptedQuery = """
+        SELECT k.ordinal
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::numeric[]) WITH ORDINALITY
+            AS k (submitter, npi, pcn, date_from, date_to, charge, ordinal)
+        CROSS JOIN LATERAL (
+            SELECT FROM claim_submissions s
+            WHERE s.submitter = k.submitter AND s.billing_npi = k.npi AND s.patient_control_number = k.pcn
+              AND s.received_on >= $7::date AND s.file_id <> $8::bigint
+              AND s.service_date_from IS NOT DISTINCT FROM k.date_from
+              AND s.service_date_to IS NOT DISTINCT FROM k.date_to AND s.total_charge = k.charge
+            LIMIT 1) AS earlier
+        """
 
     /// Replaces the file's keys (a resumed file writes the same set again), by COPY: a
     /// 100,000-claim file took seconds as one INSERT over unnested arrays.
@@ -82,15 +75,18 @@ public struct ClaimSubmissionRepository: ClaimSubmissionRegistry {
             })
     }
 
-    /// Six parallel array literals: submitter, NPI, CLM01, first and last date (CCYYMMDD or
-    /// empty), charge.
+    /// Six parallel array literals: submitter, NPI, CLM01, first and last date (NULL when
+    /// absent), charge.
     static func arrays(_ keys: [ClaimKey]) -> [String?] {
         [
             CopyText.textArray(keys.map(\.submitter)), CopyText.textArray(keys.map(\.billingNPI)),
             CopyText.textArray(keys.map(\.patientControlNumber)),
-            CopyText.textArray(keys.map { $0.firstServiceDate?.x12 ?? "" }),
-            CopyText.textArray(keys.map { $0.lastServiceDate?.x12 ?? "" }),
+            dateArray(keys.map(\.firstServiceDate)), dateArray(keys.map(\.lastServiceDate)),
             "{" + keys.map(\.totalCharge.decimalString).joined(separator: ",") + "}",
         ]
+    }
+
+    static func dateArray(_ dates: [CalendarDate?]) -> String {
+        "{" + dates.map { $0?.description ?? "NULL" }.joined(separator: ",") + "}"
     }
 }

@@ -1,6 +1,6 @@
 import ClaimsCore
 import ClaimsPipeline
-import ClaimsStore
+@testable import ClaimsStore
 import ClaimsTestSupport
 import Testing
 import X12Validation
@@ -26,14 +26,37 @@ import X12Validation
             let registry = ClaimSubmissionRepository(database: db.database)
             let first = try await Self.file(db, "a.x12")
             let second = try await Self.file(db, "b.x12")
+            var undated = Self.key("PCN4")
+            (undated.firstServiceDate, undated.lastServiceDate) = (nil, nil)
             try await registry.record([(0, Self.key("PCN1")), (1, Self.key("PCN2"))], fileID: first)
-            try await registry.record([(0, Self.key("PCN1"))], fileID: first)
+            try await registry.record([(0, Self.key("PCN1")), (1, undated)], fileID: first)
             let since = CalendarDate(year: 2025, month: 1, day: 1)!
-            let candidates = [Self.key("PCN1"), Self.key("PCN2", charge: 15_001), Self.key("PCN3")]
-            #expect(try await registry.accepted(among: candidates, since: since, excludingFile: second) == [Self.key("PCN1")])
+            let candidates = [Self.key("PCN1"), Self.key("PCN2", charge: 15_001), Self.key("PCN3"), undated, Self.key("PCN4")]
+            #expect(
+                try await registry.accepted(among: candidates, since: since, excludingFile: second) == [Self.key("PCN1"), undated])
             #expect(try await registry.accepted(among: candidates, since: since, excludingFile: first) == [])
             let future = CalendarDate(year: 2999, month: 1, day: 1)!
             #expect(try await registry.accepted(among: candidates, since: future, excludingFile: second) == [])
+        }
+    }
+
+    /// The look-up probes the key index once per claim, whatever the size of the table: hashing
+    /// the whole table for every file was the planner's choice, and it grows with every file.
+    @Test func lookUpProbesTheIndex() async throws {
+        try await TestDatabase.with { db in
+            let registry = ClaimSubmissionRepository(database: db.database)
+            let first = try await Self.file(db, "a.x12")
+            try await registry.record((0..<20_000).map { ($0, Self.key("PCN\($0)")) }, fileID: first)
+            try await db.database.withConnection { try $0.execute("ANALYZE claim_submissions") }
+            let keys = (0..<5_000).map { Self.key("NEW\($0)") }
+            let plan = try await db.database.withConnection { connection in
+                try connection.execute(
+                    "EXPLAIN " + ClaimSubmissionRepository.acceptedQuery,
+                    parameters: ClaimSubmissionRepository.arrays(keys) + ["2025-01-01", "0"]
+                ).rows.compactMap { $0[0] }.joined(separator: "\n")
+            }
+            #expect(plan.contains("Index Scan using claim_submissions_key"))
+            #expect(!plan.contains("Seq Scan on claim_submissions"))
         }
     }
 
