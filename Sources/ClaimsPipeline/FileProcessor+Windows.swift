@@ -97,6 +97,7 @@ extension FileProcessor {
             let first = envelope.transactionSet(at: places[0]).range
             let last = envelope.transactionSet(at: places[places.count - 1]).range
             source.release(first.lowerBound..<last.upperBound)
+            HeapTuning.releaseFreeMemory()
         }
         if stores { try await finishStoring(record.id, partner: partner, progress: progress, logger: logger) }
         return progress

@@ -26,7 +26,7 @@ enum RiskFixtures {
         try Data(generated.bytes()).write(to: file)
         let labels = directory.appendingPathComponent(name + ".labels.csv")
         if labelled {
-            FileManager.default.createFile(atPath: labels.path, contents: nil)
+            guard FileManager.default.createFile(atPath: labels.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
             let handle = try FileHandle(forWritingTo: labels)
             try generated.writeLabels(to: handle)
             try handle.close()

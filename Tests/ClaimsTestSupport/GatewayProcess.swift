@@ -35,7 +35,7 @@ public final class GatewayProcess: @unchecked Sendable {
         // Output goes to a file, not a pipe, so everything a process wrote before exiting is there to
         // read (a pipe's reader can lag behind the exit).
         logFile = root.appendingPathComponent("serve-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        guard FileManager.default.createFile(atPath: logFile.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         let handle = try FileHandle(forWritingTo: logFile)
         process.standardError = handle
         process.standardOutput = handle

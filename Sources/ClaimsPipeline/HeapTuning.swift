@@ -6,14 +6,14 @@ import Foundation
 
 /// glibc's allocator, set up for a process that reads files of tens of megabytes one after another.
 /// Its functions are looked up at run time: `<malloc.h>` is not part of Swift's Glibc module.
-enum HeapTuning {
+public enum HeapTuning {
     /// Keeps blocks of 256 KiB and more (the segment and claim arrays of large files) in mappings
     /// of their own, returned to the system when freed. glibc otherwise raises this threshold each
     /// time such a block is freed, after which large files' arrays come from the heap and leave it
     /// fragmented: the gateway's peak RSS rose from 397 MiB on one 100,000-claim file to 480 MiB
     /// on a second; with the threshold fixed and the heap trimmed after each file
     /// (`releaseFreeMemory`), five such files peak at 416–435 MiB.
-    static func apply() {
+    public static func apply() {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
@@ -21,7 +21,7 @@ enum HeapTuning {
     }
 
     /// Hands freed heap back to the system (`malloc_trim`).
-    static func releaseFreeMemory() {
+    public static func releaseFreeMemory() {
         typealias MallocTrim = @convention(c) (Int) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
