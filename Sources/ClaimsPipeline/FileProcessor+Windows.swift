@@ -59,37 +59,41 @@ extension FileProcessor {
         let receivedDate = CalendarDate(utc: record.receivedAt)
         let lookBack = receivedDate.adding(days: -partner.validation.rules.duplicateLookBackDays)
         var progress = FileProgress()
-        // One window is judged ahead while the one before it is checked, stored and answered: the
-        // cores parse while PostgreSQL writes. Never more than one ahead, so memory stays at two.
+        // One window is judged and checked for duplicates ahead while the one before it is stored
+        // and answered: the cores parse while PostgreSQL writes. Never more than one ahead, so
+        // memory holds two windows. (The look-up leaves out the file's own keys, so it does not
+        // need the windows before it stored.)
         let windows = Self.windows(envelope.judgeablePlaces, of: envelope, windowBytes: windowBytes)
         func judging(_ index: Int) -> Task<FileAssessment, any Error>? {
             guard windows.indices.contains(index) else { return nil }
             return Task {
-                try await Blocking.run {
+                var window = try await Blocking.run {
                     assessor.judge(windows[index], of: envelope, partner: partner, receivedDate: receivedDate)
                 }
+                let prior = try await submissions.accepted(
+                    among: window.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: record.id)
+                window.markDuplicates(prior, profile: partner.validation)
+                return window
             }
         }
         var ahead = judging(0)
         defer { ahead?.cancel() }
         for (index, places) in windows.enumerated() {
-            var window = try await ahead!.value
+            let window = try await ahead!.value
             ahead = judging(index + 1)
             clock.lap("assess")
-            let prior = try await submissions.accepted(
-                among: window.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: record.id)
-            window.markDuplicates(prior, profile: partner.validation)
-            clock.lap("duplicates")
             progress.claimCount += window.claimCount
             progress.acceptedClaims += window.acceptedClaimCount
             if stores {
+                // The keys go on a connection of their own while the claims are stored.
+                let first = progress.storedClaims
+                let keys = window.acceptedClaimKeys.map { (claimIndex: first + $0.claimIndex, key: $0.key) }
+                async let keysRecorded: Void = submissions.append(keys, fileID: record.id)
                 let held = try await storeScoredClaims(
                     window, fileID: record.id, partner: partner, progress: &progress, clock: &clock)
                 acknowledgments?.hold(held)
-                let first = progress.storedClaims
-                try await submissions.append(
-                    window.acceptedClaimKeys.map { (first + $0.claimIndex, $0.key) }, fileID: record.id)
-                clock.lap("persist")
+                try await keysRecorded
+                clock.lap("store")
             }
             try await acknowledgments?.add(window)
             clock.lap("acknowledge")

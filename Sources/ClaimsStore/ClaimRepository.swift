@@ -46,17 +46,21 @@ public struct ClaimRepository: Sendable {
         }
     }
 
-    /// Stores one window of a file's claims, the first with claim index `firstIndex`, in one
-    /// transaction; the file-state machine makes the whole idempotent (a resumed file is cleared
-    /// and stored again). Returns the number of claims stored.
+    /// Stores one window of a file's claims, the first with claim index `firstIndex`. Claims and
+    /// service lines go by two COPYs on two connections at once, so the server parses them in
+    /// parallel; the file-state machine makes the whole idempotent (a resumed file is cleared and
+    /// stored again, lines included). Returns the number of claims stored.
     @discardableResult
     public func appendClaims(fileID: Int64, _ outcomes: [ClaimRow], firstIndex: Int) async throws -> Int {
         let phi = phi
-        return try await database.withConnection { connection in
-            try connection.transaction {
-                try Self.append(outcomes, fileID: fileID, firstIndex: firstIndex, phi: phi, on: connection)
-            }
+        async let lines: Void = database.withConnection { connection in
+            try Self.appendLines(outcomes, fileID: fileID, firstIndex: firstIndex, on: connection)
         }
+        let stored = try await database.withConnection { connection in
+            try Self.appendClaims(outcomes, fileID: fileID, firstIndex: firstIndex, phi: phi, on: connection)
+        }
+        try await lines
+        return stored
     }
 
     /// Records how many claims the file has stored and how many of them were accepted.
@@ -81,8 +85,16 @@ public struct ClaimRepository: Sendable {
     static func append(_ outcomes: [ClaimRow], fileID: Int64, firstIndex: Int, phi: KeyRing?, on connection: PQConnection)
         throws -> Int
     {
+        let stored = try appendClaims(outcomes, fileID: fileID, firstIndex: firstIndex, phi: phi, on: connection)
+        try appendLines(outcomes, fileID: fileID, firstIndex: firstIndex, on: connection)
+        return stored
+    }
+
+    static func appendClaims(
+        _ outcomes: [ClaimRow], fileID: Int64, firstIndex: Int, phi: KeyRing?, on connection: PQConnection
+    ) throws -> Int {
         let file = String(fileID)
-        let stored = try connection.copyIn(
+        return try connection.copyIn(
             phi == nil ? claimsCopy : claimsWithPHICopy,
             chunks: CopyText.encoded(outcomes.count) { range in
                 let sealer = phi.map(PHISealer.init(ring:))
@@ -95,6 +107,10 @@ public struct ClaimRepository: Sendable {
                 }
                 return text.take()
             })
+    }
+
+    static func appendLines(_ outcomes: [ClaimRow], fileID: Int64, firstIndex: Int, on connection: PQConnection) throws {
+        let file = String(fileID)
         try connection.copyIn(
             linesCopy,
             chunks: CopyText.encoded(outcomes.count) { range in
@@ -106,7 +122,6 @@ public struct ClaimRepository: Sendable {
                 }
                 return text.take()
             })
-        return stored
     }
 
     static func recordCounts(_ fileID: Int64, claims: Int, accepted: Int, on connection: PQConnection) throws {
