@@ -23,20 +23,6 @@ public enum SealedBox {
         aad.withUnsafeBytes { cipher.seal(plaintext, nonce: nonce, aad: $0, appendingTo: &output) }
     }
 
-    /// `seal` of a whole buffer with a fresh random nonce and a one-off cipher: files.
-    public static func seal(_ plaintext: [UInt8], ring: KeyRing, context: [UInt8]) -> [UInt8] {
-        let key = ring.current
-        var output: [UInt8] = []
-        output.reserveCapacity(plaintext.count + overhead)
-        let nonce = SecureRandom.bytes(AESGCM.nonceLength)
-        plaintext.withUnsafeBytes { p in
-            nonce.withUnsafeBytes { n in
-                seal(p, key: key, cipher: AESGCM(key: key.encryptionKey), nonce: n, context: context, appendingTo: &output)
-            }
-        }
-        return output
-    }
-
     /// `seal` of a whole file's bytes, handed to `emit` a slice at a time (never whole in memory).
     public static func seal(
         _ plaintext: UnsafeRawBufferPointer, ring: KeyRing, context: [UInt8], emit: (UnsafeRawBufferPointer) throws -> Void

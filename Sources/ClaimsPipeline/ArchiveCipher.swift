@@ -5,18 +5,16 @@ import X12
 /// `SealedBox` under the PHI key ring, bound to their file id (a sealed file renamed onto
 /// another id does not open). `claimsgate archive cat FILE-ID` is the way back to clear text.
 public enum ArchiveCipher {
-    public static func seal(_ bytes: [UInt8], fileID: Int64, ring: KeyRing) -> [UInt8] {
-        SealedBox.seal(bytes, ring: ring, context: context(fileID))
-    }
-
     /// Seals `source` into `writer` slice by slice, handing each slice's pages back as it goes:
     /// sealing a large file costs neither a copy of it nor its whole mapping.
     public static func seal(_ source: X12Source, fileID: Int64, ring: KeyRing, into writer: DurableFile.Writer) throws {
-        var sealed = 0
+        // The ciphertext follows the header byte for byte with the plaintext it seals.
+        let header = SealedBox.overhead - AESGCM.tagLength
+        var emitted = 0
         try SealedBox.seal(UnsafeRawBufferPointer(source.bytes), ring: ring, context: context(fileID)) { slice in
             try writer.append(slice)
-            sealed += slice.count
-            source.release(0..<sealed)
+            emitted += slice.count
+            source.release(0..<max(0, emitted - header))
         }
     }
 

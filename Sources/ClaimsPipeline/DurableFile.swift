@@ -31,25 +31,30 @@ public enum DurableFile {
         private let descriptor: Int32
         private var committed = false
 
-        /// Starts `name` in `directory`; the temporary sits beside it unless `staging` names
-        /// another directory of the same file system (one readers of `directory` cannot see).
+        /// Starts `name` in `directory`; the temporary sits beside it (under a unique name) unless
+        /// `staging` names another directory of the same file system, one readers of `directory`
+        /// cannot see. There it is named after `name` alone, so a retry after a crash overwrites
+        /// what the interrupted attempt left.
         public init(named name: String, in directory: URL, staging: URL? = nil) throws {
             try createDirectory(directory)
-            var stagingDirectory = directory
-            if let staging {
-                try createDirectory(staging)
-                if Self.device(of: staging) == Self.device(of: directory) { stagingDirectory = staging }
-            }
             destination = directory.appendingPathComponent(name)
-            temporary = stagingDirectory.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
-            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
+            if let staging, try Self.sameDevice(staging, directory) {
+                temporary = staging.appendingPathComponent(".\(name).tmp")
+                descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o640)
+            } else {
+                temporary = directory.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+                descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
+            }
             guard descriptor >= 0 else { throw Failure(operation: "create", path: temporary.path, code: errno) }
         }
 
-        /// The device holding `directory` (a rename works only within one), or nil.
-        static func device(of directory: URL) -> UInt? {
-            var status = stat()
-            return stat(directory.path, &status) == 0 ? UInt(status.st_dev) : nil
+        /// Whether `staging` (created if missing) and `directory` are on one device: a rename
+        /// works only within one.
+        static func sameDevice(_ staging: URL, _ directory: URL) throws -> Bool {
+            try createDirectory(staging)
+            var first = stat()
+            var second = stat()
+            return stat(staging.path, &first) == 0 && stat(directory.path, &second) == 0 && first.st_dev == second.st_dev
         }
 
         public func append(_ bytes: UnsafeRawBufferPointer) throws {
@@ -91,14 +96,9 @@ public enum DurableFile {
         syncDirectory(source.deletingLastPathComponent())
     }
 
-    /// Writes `bytes` durably at `destination` (see `write`), then removes `source`: how a clear
-    /// file becomes its sealed copy. Repeating it after a crash rewrites the same destination.
-    public static func replace(_ source: URL, with bytes: [UInt8], at destination: URL) throws {
-        try write(bytes, named: destination.lastPathComponent, in: destination.deletingLastPathComponent())
-        try remove(source)
-    }
-
-    /// `replace` with the bytes written by `body` as they are produced.
+    /// Writes `destination` durably with the bytes `body` hands the writer as it produces them
+    /// (see `Writer`), then removes `source`: how a clear file becomes its sealed copy. Repeating
+    /// it after a crash rewrites the same destination.
     public static func replace(_ source: URL, at destination: URL, writing body: (Writer) throws -> Void) throws {
         let writer = try Writer(named: destination.lastPathComponent, in: destination.deletingLastPathComponent())
         try body(writer)

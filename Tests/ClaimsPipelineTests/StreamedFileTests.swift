@@ -64,13 +64,23 @@ import X12
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("received.x12").path))
     }
 
-    /// A writer dropped before `commit` leaves nothing behind, under its name or hidden.
+    /// A writer dropped before `commit` leaves nothing behind, under its name or hidden; one staged
+    /// out of sight appears in its directory only when committed.
     @Test func uncommittedWriterLeavesNothing() throws {
         let directory = try TemporaryDirectory()
-        do {
-            let writer = try DurableFile.Writer(named: "277CA.x12", in: directory.url)
+        let (outbox, staging) = (directory.url.appendingPathComponent("outbox"), directory.url.appendingPathComponent("processing"))
+        for stagingDirectory in [nil, staging] {
+            let writer = try DurableFile.Writer(named: "277CA.x12", in: outbox, staging: stagingDirectory)
             try writer.append(Array("ISA".utf8))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.path).isEmpty)
+
+        let staged = try DurableFile.Writer(named: "277CA.x12", in: outbox, staging: staging)
+        try staged.append(Array("ISA".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path).isEmpty)
+        try staged.commit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path) == ["277CA.x12"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.path).isEmpty)
     }
 }
