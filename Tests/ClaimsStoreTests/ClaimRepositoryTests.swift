@@ -92,12 +92,18 @@ struct ClaimRepositoryTests {
         }
     }
 
+    /// Claims carry no per-row foreign key (migration 70): storing, or clearing before a file is
+    /// stored window by window, checks the file's row instead.
     @Test func unknownFileIsRejected() async throws {
         try await TestDatabase.with { db in
+            let claims = ClaimRepository(database: db.database)
             let error = await #expect(throws: StoreError.self) {
-                try await ClaimRepository(database: db.database).storeClaims(fileID: 424_242, SampleClaims.outcomes(1))
+                try await claims.storeClaims(fileID: 424_242, SampleClaims.outcomes(1))
             }
             #expect(error?.code == .foreignKeyViolation)
+            let cleared = await #expect(throws: StoreError.self) { try await claims.clearClaims(fileID: 424_242) }
+            #expect(cleared?.code == .foreignKeyViolation)
+            #expect(try await claims.claimCount(fileID: 424_242) == 0)
         }
     }
 
