@@ -103,7 +103,8 @@ struct ClaimRepositoryTests {
             #expect(error?.code == .foreignKeyViolation)
             let cleared = await #expect(throws: StoreError.self) { try await claims.clearClaims(fileID: 424_242) }
             #expect(cleared?.code == .foreignKeyViolation)
-            #expect(try await claims.claimCount(fileID: 424_242) == 0)
+            let stored = try await claims.claimCount(fileID: 424_242)
+            #expect(stored == 0)
         }
     }
 
