@@ -48,9 +48,7 @@ public struct FileProcessor: Sendable {
     public func intake(_ url: URL, partner: PartnerConfiguration, channel: FileChannel) async throws {
         let name = url.lastPathComponent
         var clock = StageClock()
-        guard let source = try await Blocking.run({ try Self.mapRegularFile(url) }) else { return }
-        let sha256 = try await Blocking.run { SHA256.hex(source) }
-        let size = source.bytes.count
+        guard let (sha256, size) = try await Blocking.run({ try Self.fingerprintRegularFile(url) }) else { return }
         let record = try await files.registerFile(
             partner: partner.id, channel: channel, originalName: name, sha256: sha256, sizeBytes: Int64(size))
         var logger = logger
@@ -68,6 +66,11 @@ public struct FileProcessor: Sendable {
         try await Blocking.run { try DurableFile.move(url, to: processing) }
         var current = record
         try await advance(&current, to: .processing, storedPath: processing.path)
+        // Mapped only once in processing/, where nothing but the gateway writes: a mapping faults
+        // the process if its file is truncated under it, as a shared inbox's could be.
+        guard let source = try await Blocking.run({ try Self.mapRegularFile(processing) }) else {
+            throw DurableFile.Failure(operation: "open", path: processing.path, code: ENOENT)
+        }
         clock.lap("receive")
         try await process(current, source: source, at: processing, partner: partner, clock: clock, logger: logger)
     }
@@ -278,22 +281,40 @@ public struct FileProcessor: Sendable {
         return [UInt8](try Data(contentsOf: url))
     }
 
-    /// The file mapped (never read whole), or nil when it is gone or not a regular file (a
-    /// symlink is never followed, a FIFO never waited on).
+    /// The file mapped (never read whole), or nil when it is gone or not a regular file.
     static func mapRegularFile(_ url: URL) throws -> X12Source? {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            if errno == ENOENT || errno == ELOOP || errno == ENXIO { return nil }
-            throw DurableFile.Failure(operation: "open", path: url.path, code: errno)
-        }
+        guard let descriptor = try openRegularFile(url) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         do {
             return try X12Source(mapping: descriptor)
         } catch {
             throw DurableFile.Failure(operation: "mmap", path: url.path, code: error.code)
         }
+    }
+
+    /// SHA-256 and size of the file, read through a small buffer; nil when it is gone or not a
+    /// regular file.
+    static func fingerprintRegularFile(_ url: URL) throws -> (sha256: String, size: Int)? {
+        guard let descriptor = try openRegularFile(url) else { return nil }
+        defer { close(descriptor) }
+        let (sha256, size) = try SHA256.hex(reading: descriptor, path: url.path)
+        return (sha256, size)
+    }
+
+    /// The file opened for reading, or nil when it is gone or not a regular file (a symlink is
+    /// never followed, a FIFO never waited on).
+    static func openRegularFile(_ url: URL) throws -> Int32? {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ELOOP || errno == ENXIO { return nil }
+            throw DurableFile.Failure(operation: "open", path: url.path, code: errno)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
+        return descriptor
     }
 }
 
