@@ -138,6 +138,8 @@ public struct Gateway: Service {
                 logger.error("resuming a file failed", metadata: ["file.id": "\(record.id)", "error": "\(error)"])
             }
         }
+        let swept = try processor.sweepStagedFiles()
+        if swept > 0 { logger.info("removed files staged by unfinished attempts", metadata: ["files": "\(swept)"]) }
     }
 
     /// The audit writer on its own connection, checkpointing as configured.

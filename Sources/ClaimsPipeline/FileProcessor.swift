@@ -183,6 +183,19 @@ public struct FileProcessor: Sendable {
         try await register.record(keys, partner: partner.id, fileID: file.id)
     }
 
+    /// Removes what attempts that never finished staged in `processing/` (a 277CA being written
+    /// when the gateway stopped, for a file not resumed since). Only for when no file is in
+    /// flight: after the unfinished files are resumed, before new ones are taken. Returns how many.
+    public func sweepStagedFiles() throws -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directories.processing.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            try DurableFile.remove(directories.processing.appendingPathComponent(name))
+            removed += 1
+        }
+        return removed
+    }
+
     /// Moves the file's row to the state after its current one; fails when another worker moved
     /// it first, so a file is never carried on twice.
     func advance(_ record: inout FileRecord, to state: FileState, storedPath: String? = nil) async throws {

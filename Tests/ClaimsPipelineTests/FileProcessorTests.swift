@@ -164,4 +164,17 @@ import X12Acknowledgments
             }
         }
     }
+
+    /// A 277CA staged by an attempt that never finished is swept; the files in processing are not.
+    @Test func stagedLeftoversAreSwept() async throws {
+        try await TestDatabase.with { database in
+            let setup = try Setup(database)
+            let processing = setup.processor.directories.processing
+            try DurableFile.createDirectory(processing)
+            try Data("ISA".utf8).write(to: processing.appendingPathComponent(".20261130T101500Z_a.x12_277CA.x12.tmp"))
+            try Data("ISA".utf8).write(to: processing.appendingPathComponent("7_a.x12"))
+            #expect(try setup.processor.sweepStagedFiles() == 1)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: processing.path) == ["7_a.x12"])
+        }
+    }
 }
