@@ -36,12 +36,3 @@ public struct ClaimKey: Sendable, Hashable {
             totalCharge: claim.totalCharge)
     }
 }
-
-/// Claims accepted earlier, for duplicate detection (edit DUP-001); PostgreSQL in ClaimsStore.
-public protocol ClaimSubmissionRegistry: Sendable {
-    /// The keys among `keys` accepted from files other than `fileID` on or after `since`.
-    func accepted(among keys: [ClaimKey], since: CalendarDate, excludingFile fileID: Int64) async throws -> Set<ClaimKey>
-    /// Records the accepted claims of `fileID` (claim index within the file, key); idempotent.
-    func record(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws
-}
-

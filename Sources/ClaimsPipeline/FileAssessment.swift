@@ -68,12 +68,6 @@ public struct SetPlace: Sendable, Hashable {
     public var interchange: Int
     public var group: Int
     public var set: Int
-
-    public init(interchange: Int, group: Int, set: Int) {
-        self.interchange = interchange
-        self.group = group
-        self.set = set
-    }
 }
 
 extension FileAssessment {

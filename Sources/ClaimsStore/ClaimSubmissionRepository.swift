@@ -2,7 +2,7 @@ import ClaimsCore
 
 /// The `claim_submissions` table: keys of accepted claims, so that a claim sent again is
 /// recognised as a duplicate (DUP-001) within the partner's look-back window.
-public struct ClaimSubmissionRepository: ClaimSubmissionRegistry {
+public struct ClaimSubmissionRepository: Sendable {
     public let database: Database
 
     public init(database: Database) { self.database = database }

@@ -7,40 +7,28 @@ public struct RiskRepository: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    /// Replaces the risk rows of `fileID` (its claims must be stored first).
-    public func store(fileID: Int64, _ records: [ClaimRiskRecord]) async throws {
-        try await database.withConnection { connection in
-            try connection.transaction {
-                try connection.execute("DELETE FROM claim_risk WHERE file_id = $1", parameters: [String(fileID)])
-                try Self.append(records, fileID: fileID, on: connection)
-            }
-        }
-    }
-
     /// Adds the risk rows of one window of the file's claims (stored first, and cleared with
     /// them when the file is stored again).
     public func append(fileID: Int64, _ records: [ClaimRiskRecord]) async throws {
-        try await database.withConnection { connection in try Self.append(records, fileID: fileID, on: connection) }
-    }
-
-    static func append(_ records: [ClaimRiskRecord], fileID: Int64, on connection: PQConnection) throws {
         let file = String(fileID)
-        _ = try connection.copyIn(
-            """
-            COPY claim_risk (file_id, claim_index, score, threshold, model_version, features, top_factors,
-                fingerprint, near_fingerprint) FROM STDIN
-            """,
-            chunks: CopyText.encoded(records.count) { range in
-                var text = CopyText(capacity: range.count * 600)
-                for record in records[range] {
-                    text.row([
-                        file, String(record.claimIndex), String(record.score), String(record.threshold),
-                        record.modelVersion, "{" + record.features.map { String($0) }.joined(separator: ",") + "}",
-                        record.topFactorsJSON, String(record.fingerprint), String(record.nearFingerprint),
-                    ])
-                }
-                return text.take()
-            })
+        _ = try await database.withConnection { connection in
+            try connection.copyIn(
+                """
+                COPY claim_risk (file_id, claim_index, score, threshold, model_version, features, top_factors,
+                    fingerprint, near_fingerprint) FROM STDIN
+                """,
+                chunks: CopyText.encoded(records.count) { range in
+                    var text = CopyText(capacity: range.count * 600)
+                    for record in records[range] {
+                        text.row([
+                            file, String(record.claimIndex), String(record.score), String(record.threshold),
+                            record.modelVersion, "{" + record.features.map { String($0) }.joined(separator: ",") + "}",
+                            record.topFactorsJSON, String(record.fingerprint), String(record.nearFingerprint),
+                        ])
+                    }
+                    return text.take()
+                })
+        }
     }
 
     /// Counts the file's outcomes into the history, once: a resumed file is not counted twice.

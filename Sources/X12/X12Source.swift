@@ -62,12 +62,14 @@ public final class X12Source: @unchecked Sendable {
     /// has finished with stops counting against the gateway's memory.
     public func release(_ range: Range<Int>) {
         guard case .mapped(let address, let length) = storage else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let page = Self.pageSize
         let start = (range.lowerBound + page - 1) / page * page
         let end = range.upperBound >= length ? length : range.upperBound / page * page
         guard start < end else { return }
         madvise(address + start, end - start, MADV_DONTNEED)
     }
+
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Why a file could not be mapped.
     public struct MappingError: Error, Sendable {
