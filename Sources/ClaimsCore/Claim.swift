@@ -28,9 +28,9 @@ public struct Claim: Sendable, Equatable {
     /// SBR and PAT data of the destination payer's coverage.
     public var coverage = Coverage()
     /// CLM11–CLM20, dates, references and supplemental 2300 segments.
-    @OutOfLine public var details = ClaimDetails()
+    @OutOfLine public var details: ClaimDetails
     /// Referring, rendering, facility, supervising, pay-to and ambulance locations.
-    @OutOfLine public var providers = ClaimProviders()
+    @OutOfLine public var providers: ClaimProviders
     /// 2320 other payers, in file order.
     public var otherPayers: [OtherPayer] = []
     /// CLM06 provider signature on file (Y/N), CLM07 assignment or plan participation (A/B/C),
@@ -223,7 +223,7 @@ public struct ServiceLine: Sendable, Equatable {
     /// Last date of an RD8 range.
     public var serviceDateTo: CalendarDate?
     /// Everything else the line carries that edits read.
-    @OutOfLine public var details = LineDetails()
+    @OutOfLine public var details: LineDetails
     /// Amounts of the line (SV102, SV104, 2430) whose text was not a valid two-decimal amount.
     public var amountDefects: AmountDefects = []
 

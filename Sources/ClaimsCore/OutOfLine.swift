@@ -16,6 +16,11 @@ public protocol OutOfLineValue: Sendable, Equatable {
 public struct OutOfLine<Value: OutOfLineValue>: Sendable, Equatable {
     @usableFromInline var box: OutOfLineBox<Value>
 
+    /// The empty value, without comparing anything: a property declared with no initial value
+    /// starts here (`@OutOfLine var details: LineDetails`), and a parser making a claim or
+    /// line per segment group must not pay for comparing a large empty value with itself.
+    @inlinable public init() { box = Value.emptyBox }
+
     @inlinable public init(wrappedValue: Value) {
         box = wrappedValue == Value.emptyBox.value ? Value.emptyBox : OutOfLineBox(wrappedValue)
     }
