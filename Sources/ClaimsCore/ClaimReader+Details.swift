@@ -1,9 +1,10 @@
 import X12
+import X12Schema
 
 /// The segments situational, balancing and partner edits read beyond the core claim: coverage,
 /// claim details, other providers, other payers (2320/2330) and line details (2400–2430).
 extension ClaimReader {
-    mutating func readDetail(_ segment: Segment, loop: String) {
+    mutating func readDetail(_ segment: Segment, loop: LoopKey) {
         switch (loop, segment.id) {
         case ("2000B", "PAT"):
             readPatientInformation(segment)
@@ -137,12 +138,12 @@ extension ClaimReader {
         }
     }
 
-    private mutating func readClaimProvider(_ segment: Segment, loop: String) {
+    private mutating func readClaimProvider(_ segment: Segment, loop: LoopKey) {
         guard claim != nil else { return }
         Self.readClaimProvider(segment, loop: loop, into: &claim!)
     }
 
-    private static func readClaimProvider(_ segment: Segment, loop: String, into current: inout Claim) {
+    private static func readClaimProvider(_ segment: Segment, loop: LoopKey, into current: inout Claim) {
         func update(_ party: inout ClaimParty?) { party = Self.party(segment, onto: party) }
         switch loop {
         case "2310A":
@@ -159,12 +160,12 @@ extension ClaimReader {
         }
     }
 
-    private mutating func readOtherPayer(_ segment: Segment, loop: String) {
+    private mutating func readOtherPayer(_ segment: Segment, loop: LoopKey) {
         guard claim != nil else { return }
         Self.readOtherPayer(segment, loop: loop, into: &claim!)
     }
 
-    private static func readOtherPayer(_ segment: Segment, loop: String, into current: inout Claim) {
+    private static func readOtherPayer(_ segment: Segment, loop: LoopKey, into current: inout Claim) {
         if loop == "2320", segment.id == "SBR" {
             current.otherPayers.append(
                 OtherPayer(responsibility: segment[1].string, relationship: segment[2].string, filingIndicator: segment[9].string))

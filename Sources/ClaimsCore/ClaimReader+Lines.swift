@@ -1,9 +1,10 @@
 import X12
+import X12Schema
 
 /// Line data beyond SV1 and DTP*472: references, drug, amounts, line providers and 2430
 /// adjudications.
 extension ClaimReader {
-    mutating func readLineSegment(_ segment: Segment, loop: String) {
+    mutating func readLineSegment(_ segment: Segment, loop: LoopKey) {
         updateLastLine { line in
             switch (loop, segment.id) {
             case ("2400", "REF"):
@@ -47,7 +48,7 @@ extension ClaimReader {
         }
     }
 
-    mutating func readLineProvider(_ segment: Segment, loop: String) {
+    mutating func readLineProvider(_ segment: Segment, loop: LoopKey) {
         updateLastLine { line in
             func update(_ party: inout ClaimParty?) { party = Self.party(segment, onto: party) }
             switch loop {

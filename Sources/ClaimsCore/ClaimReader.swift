@@ -139,7 +139,7 @@ struct ClaimReader: LoopVisitor {
         case ("2400", "DTP") where segment[1].equals("472"):
             updateLastLine { Self.serviceDates(segment, into: &$0) }
         default:
-            readDetail(segment, loop: loop.id)
+            readDetail(segment, loop: loop.key)
         }
     }
 

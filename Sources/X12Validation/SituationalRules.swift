@@ -26,7 +26,7 @@ struct SituationalRules {
     }
 
     mutating func enter(_ loop: LoopSchema, position: Int, into findings: inout [SegmentFinding]) {
-        switch loop.id {
+        switch loop.key {
         case "2000B":
             patientIsSubscriber = false
         case "2000C":
@@ -49,7 +49,7 @@ struct SituationalRules {
     }
 
     mutating func exit(_ loop: LoopSchema, into findings: inout [SegmentFinding]) {
-        switch loop.id {
+        switch loop.key {
         case "2000B":
             if let level = subscriberLevel {
                 let expected: UInt8 = level.hasPatient ? UInt8(ascii: "1") : UInt8(ascii: "0")
@@ -92,14 +92,14 @@ struct SituationalRules {
         lastPosition = position
         switch segment.id {
         case "HL": hierarchy(segment, loop: loop, position: position, elements: &elements)
-        case "SBR" where loop.id == "2000B": patientIsSubscriber = segment[2].equals("18")
+        case "SBR" where loop.key == "2000B": patientIsSubscriber = segment[2].equals("18")
         case "NM1": name(segment, schema: schema, elements: &elements)
         case "N4": address(segment, schema: schema, elements: &elements)
-        case "N3" where loop.id == "2010BA": subscriberName?.address = true
-        case "DMG" where loop.id == "2010BA": subscriberName?.demographics = true
+        case "N3" where loop.key == "2010BA": subscriberName?.address = true
+        case "DMG" where loop.key == "2010BA": subscriberName?.demographics = true
         case "CLM": claimValues(segment, elements: &elements)
-        case "REF" where segment[1].equals("F8") && loop.id == "2300": claim?.hasPayerClaimNumber = true
-        case "DTP" where segment[1].equals("439") && loop.id == "2300": claim?.hasAccidentDate = true
+        case "REF" where segment[1].equals("F8") && loop.key == "2300": claim?.hasPayerClaimNumber = true
+        case "DTP" where segment[1].equals("439") && loop.key == "2300": claim?.hasAccidentDate = true
         case "LX": lineNumber(segment, elements: &elements)
         case "PWK": attachment(segment, elements: &elements)
         default: break
@@ -113,7 +113,7 @@ struct SituationalRules {
         if id != String(nextHL) { add(&elements, 1, "628", "I12", "HL-001") }
         nextHL += 1
         let parent = segment[2].string
-        switch loop.id {
+        switch loop.key {
         case "2000A":
             billingProviderHL = id
         case "2000B":
