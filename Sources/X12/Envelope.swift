@@ -15,6 +15,8 @@ public struct Interchange: Sendable {
 public struct InterchangeHeader: Sendable {
     public let segment: Segment
     public let delimiters: Delimiters
+    /// Keeps the file's bytes alive for `segment` (see `Segment`).
+    let source: X12Source
     public var authorizationQualifier: String { segment[1].string }
     public var securityQualifier: String { segment[3].string }
     public var senderQualifier: String { segment[5].string }
@@ -35,6 +37,8 @@ public struct InterchangeHeader: Sendable {
 /// One GS…GE functional group.
 public struct FunctionalGroup: Sendable {
     public let header: Segment
+    /// Keeps the file's bytes alive for the group's segments (see `Segment`).
+    let source: X12Source
     public internal(set) var transactionSets: [TransactionSet] = []
     public internal(set) var trailer: Segment?
     /// Group problems; each becomes an AK905 code on the 999.
@@ -56,6 +60,8 @@ public struct FunctionalGroup: Sendable {
 /// per segment of the file.
 public struct TransactionSet: Sendable {
     public let header: Segment
+    /// Keeps the file's bytes alive for the set's segments (see `Segment`).
+    let source: X12Source
     public internal(set) var trailer: Segment?
     /// Set problems; each becomes an IK502 code on the 999 and rejects the set.
     public internal(set) var issues: [TransactionSetIssue] = []
@@ -64,8 +70,9 @@ public struct TransactionSet: Sendable {
     /// Number of segments from ST to SE inclusive (to the last one read when SE is missing).
     public private(set) var segmentCount = 1
 
-    init(header: Segment) {
+    init(header: Segment, source: X12Source) {
         self.header = header
+        self.source = source
         range = header.range
     }
 
@@ -75,13 +82,38 @@ public struct TransactionSet: Sendable {
         segmentCount += 1
     }
 
-    /// ST through SE inclusive (SE absent when the trailer is missing), scanned from the file.
-    public var segments: [Segment] {
-        var scanner = SegmentScanner(source: header.source, delimiters: header.delimiters, offset: range.lowerBound)
-        var segments: [Segment] = []
-        segments.reserveCapacity(segmentCount)
-        while segments.count < segmentCount, let segment = scanner.next() { segments.append(segment) }
-        return segments
+    /// ST through SE inclusive (SE absent when the trailer is missing), scanned from the file as
+    /// they are read: nothing is kept per segment.
+    public var segments: Segments {
+        Segments(source: source, delimiters: header.delimiters, start: range.lowerBound, count: segmentCount)
+    }
+
+    /// A set's segments, read one at a time. Its iterator holds the file, so each segment is
+    /// valid while the iteration that produced it lasts.
+    public struct Segments: Sequence, Sendable {
+        let source: X12Source
+        let delimiters: Delimiters
+        let start: Int
+        /// Segments from ST to SE inclusive (to the last one read when SE is missing).
+        public let count: Int
+
+        public var underestimatedCount: Int { count }
+
+        public func makeIterator() -> Iterator {
+            Iterator(scanner: SegmentScanner(source: source, delimiters: delimiters, offset: start), remaining: count)
+        }
+
+        public struct Iterator: IteratorProtocol {
+            /// Holds the file, so the bytes every segment handed out points into stay alive.
+            var scanner: SegmentScanner
+            var remaining: Int
+
+            public mutating func next() -> Segment? {
+                guard remaining > 0, let segment = scanner.next() else { return nil }
+                remaining -= 1
+                return segment
+            }
+        }
     }
 
     public var identifier: String { header[1].string }

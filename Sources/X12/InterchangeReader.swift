@@ -24,7 +24,7 @@ public enum InterchangeReader {
             let delimiters = try Delimiters(isa: UnsafeBufferPointer(rebasing: bytes[offset...]))
             var scanner = SegmentScanner(source: source, delimiters: delimiters, offset: offset)
             guard let isa = scanner.next() else { throw .missingISA }
-            var interchange = Interchange(header: InterchangeHeader(segment: isa, delimiters: delimiters))
+            var interchange = Interchange(header: InterchangeHeader(segment: isa, delimiters: delimiters, source: source))
             readBody(of: &interchange, from: &scanner)
             interchanges.append(interchange)
             offset = scanner.nextSegmentStart
@@ -70,7 +70,7 @@ public enum InterchangeReader {
                 closeSet(missingTrailer: false)
             case "ST" where group != nil:
                 closeSet(missingTrailer: true)
-                set = TransactionSet(header: segment)
+                set = TransactionSet(header: segment, source: scanner.source)
                 checkHeader(of: &set!, in: group!)
             case "GE" where group != nil:
                 closeSet(missingTrailer: true)
@@ -79,7 +79,7 @@ public enum InterchangeReader {
                 closeGroup(missingTrailer: false)
             case "GS":
                 closeGroup(missingTrailer: true)
-                group = FunctionalGroup(header: segment)
+                group = FunctionalGroup(header: segment, source: scanner.source)
                 checkHeader(of: &group!, in: interchange)
             case "IEA":
                 closeGroup(missingTrailer: true)

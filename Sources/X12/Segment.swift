@@ -3,45 +3,94 @@
 /// Element positions follow X12 numbering: `segment[1]` is the first element after the tag
 /// (`CLM01`), and a position past the last element reads as empty, as X12 treats trailing
 /// omitted elements.
-public struct Segment: Sendable {
-    public let source: X12Source
-    /// Byte range of the segment in `source`, tag included, terminator excluded.
+///
+/// A segment does not own its bytes: it is a plain view (copying one, or cutting an element from
+/// it, costs no reference counting, which a walk over millions of segments would feel). The
+/// values that keep segments beyond a walk (`InterchangeHeader`, `FunctionalGroup`,
+/// `TransactionSet`) hold the `X12Source` itself, and a segment must not outlive them.
+public struct Segment: @unchecked Sendable {
+    /// Every byte of the file the segment was cut from.
+    public let file: X12Source.Bytes
+    /// Byte range of the segment in `file`, tag included, terminator excluded.
     public let range: Range<Int>
     public let id: SegmentID
     public let delimiters: Delimiters
+    /// Offsets from `range.lowerBound` of the first element separators, found once when the
+    /// segment is cut, so that reading any of the first elements costs no scan: readers and
+    /// edits read several elements of every segment.
+    private var separators = InlineArray<24, UInt16>(repeating: 0)
+    private var recordedSeparators: UInt8 = 0
+    /// Whether the segment has separators beyond those recorded (more than 24, or a segment too
+    /// long for 16-bit offsets): elements past the last recorded one are found by scanning.
+    private var hasUnrecordedSeparators = false
 
     public init(source: X12Source, range: Range<Int>, delimiters: Delimiters) {
-        self.source = source
+        self.init(file: source.bytes, range: range, delimiters: delimiters)
+    }
+
+    init(file: X12Source.Bytes, range: Range<Int>, delimiters: Delimiters) {
+        self.file = file
         self.range = range
         self.delimiters = delimiters
-        var tagEnd = range.lowerBound
-        while tagEnd < range.upperBound, source.bytes[tagEnd] != delimiters.element { tagEnd += 1 }
-        id = SegmentID(bytes: source.bytes[range.lowerBound..<tagEnd])
+        var tagEnd = range.upperBound
+        if range.count <= Int(UInt16.max) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if file[index] == delimiters.element {
+                    if recordedSeparators == separators.count {
+                        hasUnrecordedSeparators = true
+                        break
+                    }
+                    separators[Int(recordedSeparators)] = UInt16(truncatingIfNeeded: index - range.lowerBound)
+                    recordedSeparators += 1
+                }
+                index += 1
+            }
+            if recordedSeparators > 0 { tagEnd = range.lowerBound + Int(separators[0]) }
+        } else {
+            hasUnrecordedSeparators = true
+            tagEnd = range.lowerBound
+            while tagEnd < range.upperBound, file[tagEnd] != delimiters.element { tagEnd += 1 }
+        }
+        id = SegmentID(bytes: file[range.lowerBound..<tagEnd])
     }
 
     /// The element at X12 position `position` (1-based); empty when the segment has fewer.
     public subscript(position: Int) -> Element {
-        let bytes = source.bytes
-        var index = range.lowerBound
-        var current = 0
+        let recorded = Int(recordedSeparators)
+        guard position >= 1 else { return element(range.upperBound..<range.upperBound) }
+        if position <= recorded {
+            let start = range.lowerBound + Int(separators[position - 1]) + 1
+            if position < recorded { return element(start..<range.lowerBound + Int(separators[position])) }
+            return element(start..<(hasUnrecordedSeparators ? nextSeparator(from: start) : range.upperBound))
+        }
+        guard hasUnrecordedSeparators else { return element(range.upperBound..<range.upperBound) }
+        // Past the recorded separators: count on from the last one.
+        var index = recorded == 0 ? range.lowerBound : range.lowerBound + Int(separators[recorded - 1]) + 1
+        var current = recorded
         while index < range.upperBound {
-            if bytes[index] == delimiters.element {
+            if file[index] == delimiters.element {
                 current += 1
-                if current == position {
-                    var end = index + 1
-                    while end < range.upperBound, bytes[end] != delimiters.element { end += 1 }
-                    return Element(source: source, range: (index + 1)..<end, delimiters: delimiters)
-                }
+                if current == position { return element((index + 1)..<nextSeparator(from: index + 1)) }
             }
             index += 1
         }
-        return Element(source: source, range: range.upperBound..<range.upperBound, delimiters: delimiters)
+        return element(range.upperBound..<range.upperBound)
+    }
+
+    private func element(_ bounds: Range<Int>) -> Element { Element(file: file, range: bounds, delimiters: delimiters) }
+
+    private func nextSeparator(from start: Int) -> Int {
+        var end = start
+        while end < range.upperBound, file[end] != delimiters.element { end += 1 }
+        return end
     }
 
     /// Number of elements after the tag, trailing empty ones included as sent.
     public var elementCount: Int {
+        guard hasUnrecordedSeparators else { return Int(recordedSeparators) }
         var count = 0
-        for index in range where source.bytes[index] == delimiters.element { count += 1 }
+        for index in range where file[index] == delimiters.element { count += 1 }
         return count
     }
 
@@ -49,21 +98,23 @@ public struct Segment: Sendable {
     public var elements: [Element] { (0..<elementCount).map { self[$0 + 1] } }
 
     /// The segment as written, for diagnostics and tests (never log it: it can hold PHI).
-    public var text: String { String(decoding: source.bytes[range], as: UTF8.self) }
+    public var text: String { String(decoding: file[range], as: UTF8.self) }
 }
 
-/// One element (or a component or repetition of one): a view into the file's bytes.
-public struct Element: Sendable {
-    public let source: X12Source
+/// One element (or a component or repetition of one): a view into the file's bytes, valid as
+/// long as the segment it was cut from.
+public struct Element: @unchecked Sendable {
+    /// Every byte of the file, as in `Segment.file`.
+    public let file: X12Source.Bytes
     public let range: Range<Int>
     public let delimiters: Delimiters
 
     public var isEmpty: Bool { range.isEmpty }
     public var count: Int { range.count }
-    public var string: String { String(decoding: source.bytes[range], as: UTF8.self) }
+    public var string: String { String(decoding: file[range], as: UTF8.self) }
     /// The value, or nil when the element is empty.
     public var value: String? { isEmpty ? nil : string }
-    public var bytes: X12Source.ByteSlice { source.bytes[range] }
+    public var bytes: X12Source.ByteSlice { file[range] }
 
     /// Component at 1-based `position` of a composite (`SV101-2` is `self.component(2)`).
     public func component(_ position: Int) -> Element { split(on: delimiters.component, position) }
@@ -77,7 +128,7 @@ public struct Element: Sendable {
     }
 
     public var componentCount: Int {
-        isEmpty ? 0 : 1 + source.bytes[range].lazy.filter { $0 == delimiters.component }.count
+        isEmpty ? 0 : 1 + file[range].lazy.filter { $0 == delimiters.component }.count
     }
 
     /// Whether the bytes equal `literal` (ASCII), without building a String.
@@ -86,7 +137,7 @@ public struct Element: Sendable {
         return literal.withUTF8Buffer { literalBytes in
             var index = range.lowerBound
             for byte in literalBytes {
-                if source.bytes[index] != byte { return false }
+                if file[index] != byte { return false }
                 index += 1
             }
             return true
@@ -98,7 +149,7 @@ public struct Element: Sendable {
         var current = 1
         var index = range.lowerBound
         while index < range.upperBound {
-            if source.bytes[index] == separator {
+            if file[index] == separator {
                 if current == position { break }
                 current += 1
                 start = index + 1
@@ -106,20 +157,20 @@ public struct Element: Sendable {
             index += 1
         }
         guard current == position else {
-            return Element(source: source, range: range.upperBound..<range.upperBound, delimiters: delimiters)
+            return Element(file: file, range: range.upperBound..<range.upperBound, delimiters: delimiters)
         }
-        return Element(source: source, range: start..<index, delimiters: delimiters)
+        return Element(file: file, range: start..<index, delimiters: delimiters)
     }
 
     private func parts(on separator: UInt8) -> [Element] {
         guard !isEmpty else { return [] }
         var result: [Element] = []
         var start = range.lowerBound
-        for index in range where source.bytes[index] == separator {
-            result.append(Element(source: source, range: start..<index, delimiters: delimiters))
+        for index in range where file[index] == separator {
+            result.append(Element(file: file, range: start..<index, delimiters: delimiters))
             start = index + 1
         }
-        result.append(Element(source: source, range: start..<range.upperBound, delimiters: delimiters))
+        result.append(Element(file: file, range: start..<range.upperBound, delimiters: delimiters))
         return result
     }
 }

@@ -62,182 +62,216 @@ public struct StructureError: Sendable, Hashable {
 /// open loop accepts is reported and skipped, leaving the position in the structure unchanged.
 public struct LoopWalker: Sendable {
     public let schema: LoopSchema
-    let knownSegmentIDs: Set<SegmentID>
+    @usableFromInline let knownSegmentIDs: Set<SegmentID>
 
     public init(schema: LoopSchema) {
         self.schema = schema
         knownSegmentIDs = schema.allSegmentIDs.union(["SE"])
     }
 
-    /// One open loop occurrence. A class, so the walker's stack holds references and placing a
-    /// segment never copies a frame's counters.
-    final class Frame {
-        let loop: LoopSchema
-        /// Index in `loop.segments` of the last segment placed here.
-        var segmentCursor = 0
-        var segmentCounts: [Int]
-        /// Index in `loop.loops` of the last nested loop started; nil before the first.
-        var loopCursor: Int?
-        var loopCounts: [Int]
-
-        init(_ loop: LoopSchema) {
-            self.loop = loop
-            segmentCounts = Array(repeating: 0, count: loop.segments.count)
-            segmentCounts[0] = 1
-            loopCounts = Array(repeating: 0, count: loop.loops.count)
-        }
-
-        /// The loop's own segment that `segment` continues with, if any. Once a nested loop has
-        /// started, the loop's own segments are behind it.
-        func ownSegmentIndex(for segment: Segment) -> Int? {
-            guard loopCursor == nil else { return nil }
-            let segments = loop.segments
-            var index = Swift.max(segmentCursor, 1)
-            while index < segments.count {
-                if segments[index].matches(segment) { return index }
-                index += 1
-            }
-            return nil
-        }
-
-        func nestedLoopIndex(for segment: Segment) -> Int? {
-            let loops = loop.loops
-            var index = loopCursor ?? 0
-            while index < loops.count {
-                if loops[index].trigger.matches(segment) { return index }
-                index += 1
-            }
-            return nil
-        }
-    }
-
     /// Walks `segments` (ST first; SE last when the set has its trailer) and returns the structure
     /// errors found. The visitor sees every segment that could be placed.
-    public func walk<Segments: RandomAccessCollection<Segment>, Visitor: LoopVisitor>(
-        _ segments: Segments, visitor: inout Visitor
-    ) -> [StructureError] where Segments.Index == Int {
+    ///
+    /// Inlinable, so that it is specialised for each visitor in the module that walks: a generic
+    /// walk would reach every segment and visitor through witness tables.
+    @inlinable
+    public func walk<Visitor: LoopVisitor>(_ segments: TransactionSet.Segments, visitor: inout Visitor) -> [StructureError] {
         var errors: [StructureError] = []
-        guard let first = segments.first else { return errors }
-        var stack = [Frame(schema)]
+        var iterator = segments.makeIterator()
+        guard let first = iterator.next() else { return errors }
+        var stack = LoopStack(schema)
         visitor.enter(schema, position: 1)
         visitor.visit(first, schema: schema.trigger, loop: schema, position: 1)
 
-        func close(downTo depth: Int, at position: Int) {
-            while stack.count > depth {
-                let frame = stack.removeLast()
-                reportMissing(in: frame, at: position, into: &errors)
-                visitor.exit(frame.loop)
-            }
-        }
-
         var position = 1
-        for segment in segments.dropFirst() {
+        var trailerPosition: Int?
+        while let segment = iterator.next() {
             position += 1
             if segment.id == "SE", position == segments.count {
-                close(downTo: 0, at: position)
-                return errors
+                trailerPosition = position
+                break
             }
-            guard let placement = place(segment, in: stack) else {
+            guard let placement = stack.placement(of: segment) else {
                 errors.append(unplaced(segment, at: position, in: stack))
-                if let (depth, index) = earlierPlace(of: segment, in: stack) {
-                    let loop = stack[depth].loop
-                    visitor.visit(segment, schema: loop.segments[index], loop: loop, position: position)
+                if let (rule, loop) = stack.earlierPlace(of: segment) {
+                    visitor.visit(segment, schema: rule, loop: loop, position: position)
                 }
                 continue
             }
-            close(downTo: placement.depth + 1, at: position)
-            switch placement.kind {
-            case .ownSegment(let index):
-                let frame = stack[placement.depth]
-                frame.segmentCursor = index
-                frame.segmentCounts[index] += 1
-                let rule = frame.loop.segments[index]
-                if frame.segmentCounts[index] > rule.maxUse {
-                    errors.append(
-                        StructureError(
-                            kind: .segmentOverMaximum, segmentID: segment.id, position: position,
-                            loopID: frame.loop.id, name: rule.name))
-                }
-                visitor.visit(segment, schema: rule, loop: frame.loop, position: position)
-            case .nestedLoop(let index):
-                let frame = stack[placement.depth]
-                frame.loopCursor = index
-                frame.loopCounts[index] += 1
-                let loop = frame.loop.loops[index]
-                if frame.loopCounts[index] > loop.maxRepeat {
-                    errors.append(
-                        StructureError(
-                            kind: .loopOverMaximum, segmentID: segment.id, position: position, loopID: loop.id,
-                            name: loop.name))
-                }
-                stack.append(Frame(loop))
+            while stack.depth > placement.depth + 1 { visitor.exit(stack.close(at: position, into: &errors)) }
+            switch stack.apply(placement, to: segment, at: position, into: &errors) {
+            case .segment(let rule, let loop):
+                visitor.visit(segment, schema: rule, loop: loop, position: position)
+            case .loop(let loop):
                 visitor.enter(loop, position: position)
                 visitor.visit(segment, schema: loop.trigger, loop: loop, position: position)
             }
         }
-        close(downTo: 0, at: position + 1)
+        // SE closes every loop at its own position; without it they close past the last segment.
+        let end = trailerPosition ?? position + 1
+        while stack.depth > 0 { visitor.exit(stack.close(at: end, into: &errors)) }
         return errors
     }
 
-    struct Placement {
-        enum Kind {
-            case ownSegment(Int)
-            case nestedLoop(Int)
-        }
-        var depth: Int
-        var kind: Kind
-    }
-
-    func place(_ segment: Segment, in stack: [Frame]) -> Placement? {
-        for depth in stack.indices.reversed() {
-            if let index = stack[depth].ownSegmentIndex(for: segment) {
-                return Placement(depth: depth, kind: .ownSegment(index))
-            }
-            if let index = stack[depth].nestedLoopIndex(for: segment) {
-                return Placement(depth: depth, kind: .nestedLoop(index))
-            }
-        }
-        return nil
-    }
-
-    /// Where an out-of-order segment would have belonged in an open loop, so its data is not lost.
-    func earlierPlace(of segment: Segment, in stack: [Frame]) -> (depth: Int, index: Int)? {
-        for depth in stack.indices.reversed() {
-            let loop = stack[depth].loop
-            if let index = loop.segments.indices.dropFirst().first(where: { loop.segments[$0].matches(segment) }) {
-                return (depth, index)
-            }
-        }
-        return nil
-    }
-
-    func unplaced(_ segment: Segment, at position: Int, in stack: [Frame]) -> StructureError {
-        let loopID = stack.last?.loop.id ?? schema.id
+    @usableFromInline
+    func unplaced(_ segment: Segment, at position: Int, in stack: LoopStack) -> StructureError {
+        let loopID = stack.innermostLoop?.id ?? schema.id
         let kind: StructureError.Kind
         if !segment.id.isWellFormed {
             kind = .unrecognizedSegment
         } else if !knownSegmentIDs.contains(segment.id) {
             kind = .segmentNotInTransactionSet
-        } else if earlierPlace(of: segment, in: stack) != nil {
+        } else if stack.earlierPlace(of: segment) != nil {
             kind = .segmentOutOfSequence
         } else {
             kind = .unexpectedSegment
         }
         return StructureError(kind: kind, segmentID: segment.id, position: position, loopID: loopID)
     }
+}
 
-    func reportMissing(in frame: Frame, at position: Int, into errors: inout [StructureError]) {
-        for (index, rule) in frame.loop.segments.enumerated() where rule.usage == .required && frame.segmentCounts[index] == 0 {
+/// The open loop occurrences of a walk, outermost first, with their counters kept in one shared
+/// buffer: opening a loop, which happens several times per claim, allocates nothing.
+@usableFromInline
+struct LoopStack {
+    struct Frame {
+        let loop: LoopSchema
+        /// Index in `loop.segments` of the last segment placed here.
+        var segmentCursor = 0
+        /// Index in `loop.loops` of the last nested loop started; nil before the first.
+        var loopCursor: Int?
+        /// Where this occurrence's counts start in `counts`: one per segment of the loop, then
+        /// one per nested loop.
+        let countsStart: Int
+    }
+
+    /// Where a segment goes: one of the loop's own segments, or the start of a nested loop.
+    @usableFromInline
+    struct Placement {
+        enum Kind {
+            case ownSegment(Int)
+            case nestedLoop(Int)
+        }
+        @usableFromInline var depth: Int
+        var kind: Kind
+    }
+
+    /// What the visitor is told about a placed segment.
+    @usableFromInline
+    enum Step {
+        case segment(SegmentSchema, LoopSchema)
+        case loop(LoopSchema)
+    }
+
+    private var frames: [Frame] = []
+    private var counts: [Int] = []
+
+    @usableFromInline
+    init(_ root: LoopSchema) {
+        frames.reserveCapacity(8)
+        counts.reserveCapacity(256)
+        open(root)
+    }
+
+    @usableFromInline var depth: Int { frames.count }
+    @usableFromInline var innermostLoop: LoopSchema? { frames.last?.loop }
+
+    private mutating func open(_ loop: LoopSchema) {
+        frames.append(Frame(loop: loop, countsStart: counts.count))
+        counts.append(1)
+        counts.append(contentsOf: repeatElement(0, count: loop.segments.count - 1 + loop.loops.count))
+    }
+
+    /// Closes the innermost loop, reporting what it required and never got, and returns it.
+    @usableFromInline
+    mutating func close(at position: Int, into errors: inout [StructureError]) -> LoopSchema {
+        let frame = frames.removeLast()
+        let loop = frame.loop
+        for (index, rule) in loop.segments.enumerated() where rule.usage == .required && counts[frame.countsStart + index] == 0 {
             errors.append(
                 StructureError(
-                    kind: .requiredSegmentMissing, segmentID: rule.id, position: position, loopID: frame.loop.id,
-                    name: rule.name))
+                    kind: .requiredSegmentMissing, segmentID: rule.id, position: position, loopID: loop.id, name: rule.name))
         }
-        for (index, loop) in frame.loop.loops.enumerated() where loop.usage == .required && frame.loopCounts[index] == 0 {
+        let loopCounts = frame.countsStart + loop.segments.count
+        for (index, nested) in loop.loops.enumerated() where nested.usage == .required && counts[loopCounts + index] == 0 {
             errors.append(
                 StructureError(
-                    kind: .requiredSegmentMissing, segmentID: loop.trigger.id, position: position,
-                    loopID: frame.loop.id, name: loop.name))
+                    kind: .requiredSegmentMissing, segmentID: nested.trigger.id, position: position, loopID: loop.id,
+                    name: nested.name))
         }
+        counts.removeSubrange(frame.countsStart...)
+        return loop
+    }
+
+    /// Like a reader of the guide: the innermost open loop that still allows `segment` further
+    /// down its table, or a nested loop it starts, else the same question one loop out.
+    @usableFromInline
+    func placement(of segment: Segment) -> Placement? {
+        for depth in frames.indices.reversed() {
+            let frame = frames[depth]
+            let segments = frame.loop.segments
+            // Once a nested loop has started, the loop's own segments are behind it.
+            if frame.loopCursor == nil {
+                var index = Swift.max(frame.segmentCursor, 1)
+                while index < segments.count {
+                    if segments[index].matches(segment) { return Placement(depth: depth, kind: .ownSegment(index)) }
+                    index += 1
+                }
+            }
+            let loops = frame.loop.loops
+            var index = frame.loopCursor ?? 0
+            while index < loops.count {
+                if loops[index].trigger.matches(segment) { return Placement(depth: depth, kind: .nestedLoop(index)) }
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// Counts `segment` where `placement` (found before the loops inside it were closed) puts it,
+    /// reporting a segment or loop past its maximum.
+    @usableFromInline
+    mutating func apply(
+        _ placement: Placement, to segment: Segment, at position: Int, into errors: inout [StructureError]
+    ) -> Step {
+        let depth = placement.depth
+        let loop = frames[depth].loop
+        switch placement.kind {
+        case .ownSegment(let index):
+            frames[depth].segmentCursor = index
+            let count = frames[depth].countsStart + index
+            counts[count] += 1
+            let rule = loop.segments[index]
+            if counts[count] > rule.maxUse {
+                errors.append(
+                    StructureError(
+                        kind: .segmentOverMaximum, segmentID: segment.id, position: position, loopID: loop.id,
+                        name: rule.name))
+            }
+            return .segment(rule, loop)
+        case .nestedLoop(let index):
+            frames[depth].loopCursor = index
+            let count = frames[depth].countsStart + loop.segments.count + index
+            counts[count] += 1
+            let nested = loop.loops[index]
+            if counts[count] > nested.maxRepeat {
+                errors.append(
+                    StructureError(
+                        kind: .loopOverMaximum, segmentID: segment.id, position: position, loopID: nested.id,
+                        name: nested.name))
+            }
+            open(nested)
+            return .loop(nested)
+        }
+    }
+
+    /// Where an out-of-order segment would have belonged in an open loop, so its data is not lost.
+    @usableFromInline
+    func earlierPlace(of segment: Segment) -> (SegmentSchema, LoopSchema)? {
+        for frame in frames.reversed() {
+            let segments = frame.loop.segments
+            if let rule = segments.dropFirst().first(where: { $0.matches(segment) }) { return (rule, frame.loop) }
+        }
+        return nil
     }
 }

@@ -19,7 +19,7 @@ struct ElementChecker {
     mutating func check(_ segment: Segment, schema: SegmentSchema) -> [ElementFinding] {
         let rules = schema.elements
         guard !rules.isEmpty else { return [] }
-        let bytes = segment.source.bytes
+        let bytes = segment.file
         let delimiters = segment.delimiters
         Self.split(segment.range, on: delimiters.element, in: bytes, into: &bounds, skipFirst: true)
         var findings: [ElementFinding] = []

@@ -168,18 +168,21 @@ extension TestDatabase {
 /// An acknowledgment file read back from an outbox.
 struct Acknowledgment {
     let bytes: [UInt8]
-    let segments: [Segment]
+    /// Every segment inside the transaction sets: its tag and its elements (position 1 on).
+    let segments: [(id: SegmentID, elements: [String])]
 
     init(in directory: URL, suffix: String) throws {
         let name = try #require(GatewayProcess.files(under: directory).first { $0.hasSuffix(suffix) })
         bytes = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
-        segments = try InterchangeReader.read(X12Source(bytes: bytes)).flatMap(\.groups).flatMap(\.transactionSets)
-            .flatMap(\.segments)
+        let interchanges = try InterchangeReader.read(X12Source(bytes: bytes))
+        segments = interchanges.flatMap(\.groups).flatMap(\.transactionSets).flatMap { set in
+            set.segments.map { (id: $0.id, elements: $0.elements.map(\.string)) }
+        }
     }
 
     /// Elements (position 1 on) of every segment with tag `id`.
     func segments(_ id: SegmentID) -> [[String]] {
-        segments.filter { $0.id == id }.map { $0.elements.map(\.string) }
+        segments.filter { $0.id == id }.map(\.elements)
     }
 
     /// STC01 of every claim-level (2200D) status: the STC that follows a TRN*2 under an HL*…*PT.
@@ -187,9 +190,9 @@ struct Acknowledgment {
         var statuses: [String] = []
         var inPatientLevel = false
         for segment in segments {
-            if segment.id == "HL" { inPatientLevel = segment[3].string == "PT" }
+            if segment.id == "HL" { inPatientLevel = segment.elements.count > 2 && segment.elements[2] == "PT" }
             if inPatientLevel, segment.id == "STC" {
-                statuses.append(segment[1].string)
+                statuses.append(segment.elements.first ?? "")
                 inPatientLevel = false
             }
         }

@@ -94,9 +94,8 @@ struct GeneratedPHI {
     var birthDates: Set<String> = []
 
     mutating func collect(from file: URL) throws {
-        let segments = try InterchangeReader.read(X12Source(bytes: [UInt8](Data(contentsOf: file))))
-            .flatMap(\.groups).flatMap(\.transactionSets).flatMap(\.segments)
-        for segment in segments {
+        let interchanges = try InterchangeReader.read(X12Source(bytes: [UInt8](Data(contentsOf: file))))
+        for segment in interchanges.flatMap(\.groups).flatMap(\.transactionSets).flatMap({ Array($0.segments) }) {
             let elements = segment.elements.map(\.string)
             if segment.id == "NM1", ["IL", "QC"].contains(elements[0]) {
                 names.insert(elements[2])

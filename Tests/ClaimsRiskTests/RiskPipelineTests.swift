@@ -66,13 +66,14 @@ import X12
             let bytes = [UInt8](try Data(contentsOf: outbox.appendingPathComponent(name)))
             var statuses: [String] = []
             var inPatientLevel = false
-            for segment in try InterchangeReader.read(X12Source(bytes: bytes)).flatMap(\.groups).flatMap(\.transactionSets)
-                .flatMap(\.segments)
-            {
-                if segment.id == "HL" { inPatientLevel = segment[3].string == "PT" }
-                if inPatientLevel, segment.id == "STC" {
-                    statuses.append(segment[1].string)
-                    inPatientLevel = false
+            let interchanges = try InterchangeReader.read(X12Source(bytes: bytes))
+            for set in interchanges.flatMap(\.groups).flatMap(\.transactionSets) {
+                for segment in set.segments {
+                    if segment.id == "HL" { inPatientLevel = segment[3].string == "PT" }
+                    if inPatientLevel, segment.id == "STC" {
+                        statuses.append(segment[1].string)
+                        inPatientLevel = false
+                    }
                 }
             }
             return (bytes, statuses)

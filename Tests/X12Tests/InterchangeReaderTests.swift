@@ -21,7 +21,7 @@ import X12
         #expect(set.issues.isEmpty)
         #expect(set.controlNumber == "0021")
         #expect(set.segments.count == 42)
-        #expect(set.segments.last?.id == "SE")
+        #expect(Array(set.segments).last?.id == "SE")
     }
 
     @Test func readsSeveralInterchangesInOneFile() throws {

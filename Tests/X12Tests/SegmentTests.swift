@@ -3,7 +3,9 @@ import X12
 
 @Suite struct SegmentTests {
     static let text = "SV1*HC:99213:25*40*UN*1***1:2**Y"
-    let segment = Segment(source: X12Source(text), range: 0..<text.utf8.count, delimiters: .standard)
+    /// Held for the suite's life: a segment is a view into bytes its source owns.
+    static let source = X12Source(text)
+    let segment = Segment(source: Self.source, range: 0..<text.utf8.count, delimiters: .standard)
 
     @Test func readsElementsByX12Position() {
         #expect(segment.id == "SV1")
