@@ -17,17 +17,15 @@ extension ClaimReader {
         case ("2010BB", "N4"):
             payer.address = Self.city(segment, street: payer.address)
         case ("2300", _):
-            readClaimSegment(segment)
+            updateClaim { Self.readClaimSegment(segment, into: &$0) }
         case ("2310A", _), ("2310B", _), ("2310C", _), ("2310D", _):
-            readClaimProvider(segment, loop: loop)
+            updateClaim { Self.readClaimProvider(segment, loop: loop, into: &$0) }
         case ("2310E", "N3"), ("2310E", "N4"):
-            let existing = claim?.providers.ambulancePickUp
-            claim?.providers.ambulancePickUp = Self.address(segment, onto: existing)
+            updateClaim { $0.providers.ambulancePickUp = Self.address(segment, onto: $0.providers.ambulancePickUp) }
         case ("2310F", "N3"), ("2310F", "N4"):
-            let existing = claim?.providers.ambulanceDropOff
-            claim?.providers.ambulanceDropOff = Self.address(segment, onto: existing)
+            updateClaim { $0.providers.ambulanceDropOff = Self.address(segment, onto: $0.providers.ambulanceDropOff) }
         case ("2320", _), ("2330A", _), ("2330B", _):
-            readOtherPayer(segment, loop: loop)
+            updateClaim { Self.readOtherPayer(segment, loop: loop, into: &$0) }
         case ("2400", _), ("2410", _), ("2430", _):
             readLineSegment(segment, loop: loop)
         case ("2420A", _), ("2420B", _), ("2420C", _), ("2420D", _), ("2420E", _), ("2420F", _):
@@ -53,28 +51,20 @@ extension ClaimReader {
     }
 
     /// CLM06–CLM20 of the CLM segment that opened the claim.
-    mutating func readClaimElements(_ segment: Segment) {
-        guard claim != nil else { return }
-        if !segment[2].isEmpty, Amount(x12: segment[2].bytes) == nil { claim!.amountDefects.insert(.claimCharge) }
-        claim!.providerSignature = segment[6].value
-        claim!.assignment = segment[7].value
-        claim!.benefitsAssignment = segment[8].value
-        claim!.releaseOfInformation = segment[9].value
+    static func readClaimElements(_ segment: Segment, into claim: inout Claim) {
+        if !segment[2].isEmpty, Amount(x12: segment[2].bytes) == nil { claim.amountDefects.insert(.claimCharge) }
+        claim.providerSignature = segment[6].value
+        claim.assignment = segment[7].value
+        claim.benefitsAssignment = segment[8].value
+        claim.releaseOfInformation = segment[9].value
         // The rest only when sent: most claims have none, and their details then stay unallocated.
         let causes = segment[11], specialProgram = segment[12], delayReason = segment[20]
         guard !causes.isEmpty || !specialProgram.isEmpty || !delayReason.isEmpty else { return }
-        claim!.details.relatedCauses = (1...3).compactMap { causes.component($0).value }
-        claim!.details.accidentState = causes.component(4).value
-        claim!.details.accidentCountry = causes.component(5).value
-        claim!.details.specialProgram = specialProgram.value
-        claim!.details.delayReason = delayReason.value
-    }
-
-    /// The open claim is changed in place: a local copy would share its boxed parts (`details`,
-    /// `providers`) and so copy them on the first write.
-    private mutating func readClaimSegment(_ segment: Segment) {
-        guard claim != nil else { return }
-        Self.readClaimSegment(segment, into: &claim!)
+        claim.details.relatedCauses = (1...3).compactMap { causes.component($0).value }
+        claim.details.accidentState = causes.component(4).value
+        claim.details.accidentCountry = causes.component(5).value
+        claim.details.specialProgram = specialProgram.value
+        claim.details.delayReason = delayReason.value
     }
 
     private static func readClaimSegment(_ segment: Segment, into current: inout Claim) {
@@ -138,11 +128,6 @@ extension ClaimReader {
         }
     }
 
-    private mutating func readClaimProvider(_ segment: Segment, loop: LoopKey) {
-        guard claim != nil else { return }
-        Self.readClaimProvider(segment, loop: loop, into: &claim!)
-    }
-
     private static func readClaimProvider(_ segment: Segment, loop: LoopKey, into current: inout Claim) {
         func update(_ party: inout ClaimParty?) { party = Self.party(segment, onto: party) }
         switch loop {
@@ -158,11 +143,6 @@ extension ClaimReader {
         case "2310C": update(&current.providers.serviceFacility)
         default: update(&current.providers.supervising)
         }
-    }
-
-    private mutating func readOtherPayer(_ segment: Segment, loop: LoopKey) {
-        guard claim != nil else { return }
-        Self.readOtherPayer(segment, loop: loop, into: &claim!)
     }
 
     private static func readOtherPayer(_ segment: Segment, loop: LoopKey, into current: inout Claim) {
@@ -234,7 +214,25 @@ extension ClaimReader {
     }
 
     static func number(_ element: Element) -> Double? {
-        element.isEmpty ? nil : Double(element.string)
+        element.isEmpty ? nil : digitsValue(element.bytes).map(Double.init) ?? Double(element.string)
+    }
+
+    /// `Int(element.string)`.
+    static func integer(_ element: Element) -> Int? { digitsValue(element.bytes) ?? Int(element.string) }
+
+    /// The value of 1 to 18 plain digits, read from the bytes: counts, pointers and line numbers
+    /// are nearly always such, and building a string to parse each cost more than the rest of
+    /// their line. Nil for anything else (signs, points, spaces), which the callers hand to the
+    /// standard library's parser.
+    private static func digitsValue(_ bytes: X12Source.ByteSlice) -> Int? {
+        guard (1...18).contains(bytes.count) else { return nil }
+        var value = 0
+        for byte in bytes {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     /// Digits after the decimal point of an X12 `R` value.

@@ -63,9 +63,9 @@ struct ClaimReader: LoopVisitor {
     }
 
     mutating func exit(_ loop: LoopSchema) {
-        guard loop.key == "2300", claim != nil else { return }
-        claim!.position.lastSegmentPosition = lastPosition
-        claims.append(claim.take()!)
+        guard loop.key == "2300", var finished = claim.take() else { return }
+        finished.position.lastSegmentPosition = lastPosition
+        claims.append(consume finished)
     }
 
     mutating func visit(_ segment: Segment, schema: SegmentSchema, loop: LoopSchema, position: Int) {
@@ -126,14 +126,17 @@ struct ClaimReader: LoopVisitor {
         case ("2300", "CLM"):
             startClaim(segment, position: position)
         case ("2300", "REF") where segment[1].equals("F8"):
-            claim?.originalReference = segment[2].value
+            updateClaim { $0.originalReference = segment[2].value }
         case ("2300", "HI") where schema.name == "Health Care Diagnosis Code":
-            claim?.diagnoses = Self.diagnoses(segment)
+            updateClaim { $0.diagnoses = Self.diagnoses(segment) }
         case ("2400", "LX"):
-            claim?.serviceLines.append(
-                ServiceLine(
-                    lineNumber: Int(segment[1].string) ?? 0, procedureQualifier: "", procedureCode: "", modifiers: [],
-                    charge: .zero, unitBasis: "", units: 0, diagnosisPointers: [], serviceDateFrom: nil))
+            updateClaim {
+                $0.serviceLines.append(
+                    ServiceLine(
+                        lineNumber: Self.integer(segment[1]) ?? 0, procedureQualifier: "", procedureCode: "",
+                        modifiers: [], charge: .zero, unitBasis: "", units: 0, diagnosisPointers: [],
+                        serviceDateFrom: nil))
+            }
         case ("2400", "SV1"):
             updateLastLine { Self.serviceLine(segment, into: &$0) }
         case ("2400", "DTP") where segment[1].equals("472"):
@@ -163,16 +166,27 @@ struct ClaimReader: LoopVisitor {
                 interchange: interchangeIndex, group: groupIndex, transactionSet: transactionSetIndex,
                 transactionSetControlNumber: controlNumber, segmentPosition: position,
                 billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
-        claim?.coverage = coverage
-        if let payToAddress { claim?.providers.payToAddress = payToAddress }
-        readClaimElements(segment)
+        let coverage = coverage, payToAddress = payToAddress
+        updateClaim { opened in
+            opened.coverage = coverage
+            if let payToAddress { opened.providers.payToAddress = payToAddress }
+            Self.readClaimElements(segment, into: &opened)
+        }
     }
 
-    /// Updates the claim's last service line in place (copying the claim per segment would copy
-    /// every line and string it holds).
+    /// Changes the open claim, if any, in place: optional chaining reaches into it, where
+    /// `claim != nil` then `claim!` copied the whole claim (every string and array in it) to
+    /// compare it, and moving it out and back copied its bytes twice per segment.
+    mutating func updateClaim(_ update: (inout Claim) -> Void) {
+        claim?.apply(update)
+    }
+
+    /// Updates the open claim's last service line in place.
     mutating func updateLastLine(_ update: (inout ServiceLine) -> Void) {
-        guard let last = claim?.serviceLines.indices.last else { return }
-        update(&claim![keyPath: \Claim.serviceLines][last])
+        updateClaim { claim in
+            guard !claim.serviceLines.isEmpty else { return }
+            update(&claim.serviceLines[claim.serviceLines.count - 1])
+        }
     }
 
     private static func serviceLine(_ segment: Segment, into line: inout ServiceLine) {
@@ -195,9 +209,10 @@ struct ClaimReader: LoopVisitor {
             line.details.familyPlanning = familyPlanning
         }
         line.unitBasis = segment[3].string
-        line.units = Double(segment[4].string) ?? 0
+        line.units = Self.number(segment[4]) ?? 0
         line.placeOfService = segment[5].value
-        line.diagnosisPointers = segment[7].components.compactMap { Int($0.string) }
+        let pointers = segment[7]
+        line.diagnosisPointers = (0..<pointers.componentCount).compactMap { Self.integer(pointers.component($0 + 1)) }
     }
 
     private static func serviceDates(_ segment: Segment, into line: inout ServiceLine) {
@@ -247,4 +262,9 @@ struct ClaimReader: LoopVisitor {
         address.postalCode = segment[3].value
         return address
     }
+}
+
+extension Claim {
+    /// `update` applied to the claim in place, for `ClaimReader.updateClaim`.
+    fileprivate mutating func apply(_ update: (inout Claim) -> Void) { update(&self) }
 }
