@@ -44,7 +44,9 @@ public final class ElementRule: Sendable {
         case nineDigits = "9"
     }
 
-    public var isComposite: Bool { element == nil }
+    /// Stored, not derived from `element`: reading an optional struct of strings to test it for
+    /// nil costs a copy, and the checker asks this for every element.
+    public let isComposite: Bool
 
     /// Builds the rule for `standard` from its guide notation: a usage letter (`R`, `S`, `N`), then
     /// allowed codes separated by spaces, then optionally `#EDIT-ID`; a composite lists its
@@ -54,6 +56,7 @@ public final class ElementRule: Sendable {
         reference = standard.reference
         isMandatory = standard.isMandatory
         element = standard.element
+        isComposite = standard.element == nil
         repeatCount = standard.repeatCount
         let trimmed = notation.drop { $0 == " " }
         precondition(standard.components.isEmpty || !trimmed.contains("{") || trimmed.contains("}"), "unclosed composite")
