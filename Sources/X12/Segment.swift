@@ -25,34 +25,36 @@ public struct Segment: @unchecked Sendable {
     private var hasUnrecordedSeparators = false
 
     public init(source: X12Source, range: Range<Int>, delimiters: Delimiters) {
-        self.init(file: source.bytes, range: range, delimiters: delimiters)
+        self.init(file: source.bytes, start: range.lowerBound, limit: range.upperBound, delimiters: delimiters)
     }
 
-    init(file: X12Source.Bytes, range: Range<Int>, delimiters: Delimiters) {
+    /// Cuts the segment starting at `start`: up to the next segment terminator, or to `limit`.
+    /// Its element separators are recorded in the same pass that finds its end, so a segment's
+    /// bytes are read once to cut it.
+    init(file: X12Source.Bytes, start: Int, limit: Int, delimiters: Delimiters) {
         self.file = file
-        self.range = range
         self.delimiters = delimiters
-        var tagEnd = range.upperBound
-        if range.count <= Int(UInt16.max) {
-            var index = range.lowerBound
-            while index < range.upperBound {
-                if file[index] == delimiters.element {
-                    if recordedSeparators == separators.count {
-                        hasUnrecordedSeparators = true
-                        break
-                    }
-                    separators[Int(recordedSeparators)] = UInt16(truncatingIfNeeded: index - range.lowerBound)
-                    recordedSeparators += 1
+        var index = start
+        var tagEnd: Int?
+        var recorded = 0
+        while index < limit {
+            let byte = file[index]
+            if byte == delimiters.segment { break }
+            if byte == delimiters.element {
+                if tagEnd == nil { tagEnd = index }
+                let offset = index - start
+                if !hasUnrecordedSeparators, recorded < separators.count, offset <= Int(UInt16.max) {
+                    separators[recorded] = UInt16(truncatingIfNeeded: offset)
+                    recorded += 1
+                } else {
+                    hasUnrecordedSeparators = true
                 }
-                index += 1
             }
-            if recordedSeparators > 0 { tagEnd = range.lowerBound + Int(separators[0]) }
-        } else {
-            hasUnrecordedSeparators = true
-            tagEnd = range.lowerBound
-            while tagEnd < range.upperBound, file[tagEnd] != delimiters.element { tagEnd += 1 }
+            index += 1
         }
-        id = SegmentID(bytes: file[range.lowerBound..<tagEnd])
+        range = start..<index
+        recordedSeparators = UInt8(truncatingIfNeeded: recorded)
+        id = SegmentID(bytes: file[start..<(tagEnd ?? index)])
     }
 
     /// The element at X12 position `position` (1-based); empty when the segment has fewer.

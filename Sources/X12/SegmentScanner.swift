@@ -22,10 +22,10 @@ public struct SegmentScanner: IteratorProtocol, Sendable {
             offset = start
             return nil
         }
-        var end = start
-        while end < bytes.count, bytes[end] != delimiters.segment { end += 1 }
+        let segment = Segment(file: bytes, start: start, limit: bytes.count, delimiters: delimiters)
+        let end = segment.range.upperBound
         offset = end < bytes.count ? end + 1 : end
-        return Segment(source: source, range: start..<end, delimiters: delimiters)
+        return segment
     }
 
     /// Peeks whether the next segment starts with `ISA`, without consuming it.
