@@ -164,7 +164,10 @@ struct LoopStack {
     }
 
     private var frames: [Frame] = []
+    /// The open occurrences' counts, innermost last, up to `countsEnd`; the rest is left over
+    /// from closed ones and overwritten when a loop opens, so the buffer only ever grows.
     private var counts: [Int] = []
+    private var countsEnd = 0
 
     @usableFromInline
     init(_ root: LoopSchema) {
@@ -177,9 +180,12 @@ struct LoopStack {
     @usableFromInline var innermostLoop: LoopSchema? { frames.last?.loop }
 
     private mutating func open(_ loop: LoopSchema) {
-        frames.append(Frame(loop: loop, countsStart: counts.count))
-        counts.append(1)
-        counts.append(contentsOf: repeatElement(0, count: loop.segments.count - 1 + loop.loops.count))
+        let start = countsEnd
+        countsEnd += loop.segments.count + loop.loops.count
+        while counts.count < countsEnd { counts.append(0) }
+        counts[start] = 1
+        for index in (start + 1)..<countsEnd { counts[index] = 0 }
+        frames.append(Frame(loop: loop, countsStart: start))
     }
 
     /// Closes the innermost loop, reporting what it required and never got, and returns it.
@@ -187,19 +193,21 @@ struct LoopStack {
     mutating func close(at position: Int, into errors: inout [StructureError]) -> LoopSchema {
         let frame = frames.removeLast()
         let loop = frame.loop
-        for (index, rule) in loop.segments.enumerated() where rule.usage == .required && counts[frame.countsStart + index] == 0 {
+        for index in loop.requiredSegmentIndices where counts[frame.countsStart + index] == 0 {
+            let rule = loop.segments[index]
             errors.append(
                 StructureError(
                     kind: .requiredSegmentMissing, segmentID: rule.id, position: position, loopID: loop.id, name: rule.name))
         }
         let loopCounts = frame.countsStart + loop.segments.count
-        for (index, nested) in loop.loops.enumerated() where nested.usage == .required && counts[loopCounts + index] == 0 {
+        for index in loop.requiredLoopIndices where counts[loopCounts + index] == 0 {
+            let nested = loop.loops[index]
             errors.append(
                 StructureError(
                     kind: .requiredSegmentMissing, segmentID: nested.trigger.id, position: position, loopID: loop.id,
                     name: nested.name))
         }
-        counts.removeSubrange(frame.countsStart...)
+        countsEnd = frame.countsStart
         return loop
     }
 

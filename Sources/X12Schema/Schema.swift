@@ -85,6 +85,10 @@ public final class LoopSchema: Sendable {
     public let maxRepeat: Int
     public let segments: [SegmentSchema]
     public let loops: [LoopSchema]
+    /// Indices of the required segments and nested loops: a walk checks them each time an
+    /// occurrence closes, several times per claim.
+    let requiredSegmentIndices: [Int]
+    let requiredLoopIndices: [Int]
 
     public init(
         _ id: String, _ name: String, _ usage: Usage, maxRepeat: Int = 1, segments: [SegmentSchema],
@@ -98,6 +102,8 @@ public final class LoopSchema: Sendable {
         self.maxRepeat = maxRepeat
         self.segments = segments
         self.loops = loops
+        requiredSegmentIndices = segments.indices.filter { segments[$0].usage == .required }
+        requiredLoopIndices = loops.indices.filter { loops[$0].usage == .required }
     }
 
     /// The segment that starts an occurrence of this loop.
