@@ -4,14 +4,16 @@
 
 /// The bytes of one received file, shared by every segment and element cut from it.
 ///
-/// A final class so that the thousands of `Segment` values of a file share one buffer by reference
-/// instead of each retaining an array. A file on disk is mapped rather than read, and the parts
-/// already judged are handed back to the kernel (`release`), so a file of any size costs the
-/// gateway only the part being worked on: the pages stay in the page cache and come back on the
-/// next touch if an envelope segment is read again.
+/// A final class, so that one object owns the file's buffer and frees or unmaps it. A file on disk
+/// is mapped rather than read, and the parts already judged are handed back to the kernel
+/// (`release`), so a file of any size costs the gateway only the part being worked on: the pages
+/// stay in the page cache and come back on the next touch if an envelope segment is read again.
 ///
-/// The bytes live as long as the source; `Segment` and `Element` keep it alive, and a byte slice
-/// taken from them must not outlive them.
+/// The bytes live as long as the source. `Segment` and `Element` point into them without keeping
+/// the source alive (copying them must cost no reference counting); the envelope values that hold
+/// segments (`InterchangeHeader`, `FunctionalGroup`, `TransactionSet`) and the iterator of a set's
+/// segments hold the source, and a segment, an element or a byte slice taken from them must not
+/// outlive those.
 public final class X12Source: @unchecked Sendable {
     public typealias Bytes = UnsafeBufferPointer<UInt8>
     public typealias ByteSlice = Slice<Bytes>
