@@ -174,9 +174,8 @@ struct ClaimReader: LoopVisitor {
         }
     }
 
-    /// Changes the open claim, if any, in place: optional chaining reaches into it, where
-    /// `claim != nil` then `claim!` copied the whole claim (every string and array in it) to
-    /// compare it, and moving it out and back copied its bytes twice per segment.
+    /// Changes the open claim, if any, in place through optional chaining: testing `claim != nil`
+    /// and writing through `claim!` copied the whole claim (every string and array in it).
     mutating func updateClaim(_ update: (inout Claim) -> Void) {
         claim?.apply(update)
     }
