@@ -95,14 +95,17 @@ struct GeneratedPHI {
 
     mutating func collect(from file: URL) throws {
         let interchanges = try InterchangeReader.read(X12Source(bytes: [UInt8](Data(contentsOf: file))))
-        for segment in interchanges.flatMap(\.groups).flatMap(\.transactionSets).flatMap({ Array($0.segments) }) {
-            let elements = segment.elements.map(\.string)
-            if segment.id == "NM1", ["IL", "QC"].contains(elements[0]) {
-                names.insert(elements[2])
-                if elements.count > 3, !elements[3].isEmpty { names.insert(elements[3]) }
-                if elements[0] == "IL", elements.count > 8 { memberIDs.insert(elements[8]) }
+        // Each set's own iterator holds the file while its segments are read.
+        for set in interchanges.flatMap(\.groups).flatMap(\.transactionSets) {
+            for segment in set.segments {
+                let elements = segment.elements.map(\.string)
+                if segment.id == "NM1", ["IL", "QC"].contains(elements[0]) {
+                    names.insert(elements[2])
+                    if elements.count > 3, !elements[3].isEmpty { names.insert(elements[3]) }
+                    if elements[0] == "IL", elements.count > 8 { memberIDs.insert(elements[8]) }
+                }
+                if segment.id == "DMG", elements.count > 1 { birthDates.insert(elements[1]) }
             }
-            if segment.id == "DMG", elements.count > 1 { birthDates.insert(elements[1]) }
         }
     }
 
