@@ -39,7 +39,7 @@ public struct AuditRepository: Sendable {
             var head = AuditChainHead(sequence: sequence, mac: mac)
             if !events.isEmpty {
                 let records = sealer.seal(events, after: head)
-                try connection.copyIn(Self.recordsCopy, chunks: CopyText.chunks(of: records, Self.write))
+                try connection.copyIn(Self.recordsCopy, chunks: CopyBinary.chunks(of: records, Self.write))
                 head = AuditChainHead(sequence: records.last!.sequence, mac: records.last!.mac)
             }
             let now = AuditEvent.now()
@@ -124,16 +124,16 @@ public struct AuditRepository: Sendable {
 
     static let recordsCopy = """
         COPY audit_records (sequence, time_us, actor, action, object, outcome, partner, key_id, nonce, details,
-            previous_mac, mac) FROM STDIN
+            previous_mac, mac) FROM STDIN WITH (FORMAT binary)
         """
 
-    static func write(_ text: inout CopyText, _ record: AuditRecord) {
-        for field in [
-            String(record.sequence), String(record.timeMicros), record.actor, record.action, record.object,
-            record.outcome, record.partner, String(record.keyID),
-        ] { text.field(field) }
-        for bytes in [record.nonce, record.ciphertext, record.previousMAC, record.mac] { text.bytea(bytes) }
-        text.endRow()
+    static func write(_ copy: inout CopyBinary, _ record: AuditRecord) {
+        copy.row(fields: 12)
+        copy.int8(record.sequence)
+        copy.int8(record.timeMicros)
+        for text in [record.actor, record.action, record.object, record.outcome, record.partner] { copy.text(text) }
+        copy.int8(Int64(record.keyID))
+        for bytes in [record.nonce, record.ciphertext, record.previousMAC, record.mac] { copy.bytea(bytes) }
     }
 
     /// A binary-format row of `columns`.

@@ -51,7 +51,7 @@ extension ClaimRepository {
         return try await database.withConnection { connection in
             try connection.execute(
                 "SELECT file_id, claim_index FROM claims WHERE member_id_hmac = ANY ($1::bytea[]) ORDER BY file_id, claim_index",
-                parameters: [CopyText.textArray(hashes)]
+                parameters: [ArrayParameter.text(hashes)]
             ).rows.compactMap { row in
                 guard let file = row[0].flatMap({ Int64($0) }), let index = row[1].flatMap({ Int($0) }) else { return nil }
                 return (file, index)

@@ -93,34 +93,32 @@ public struct ClaimRepository: Sendable {
     static func appendClaims(
         _ outcomes: [ClaimRow], fileID: Int64, firstIndex: Int, phi: KeyRing?, on connection: PQConnection
     ) throws -> Int {
-        let file = String(fileID)
-        return try connection.copyIn(
+        try connection.copyIn(
             phi == nil ? claimsCopy : claimsWithPHICopy,
-            chunks: CopyText.encoded(outcomes.count) { range in
+            chunks: CopyBinary.encoded(outcomes.count) { range in
                 let sealer = phi.map(PHISealer.init(ring:))
-                var text = CopyText(capacity: range.count * 1_500)
+                var copy = CopyBinary(capacity: range.count * 1_000)
                 for index in range {
                     let claimIndex = firstIndex + index
-                    for field in claimRow(fileID: file, index: claimIndex, outcomes[index]) { text.field(field) }
-                    sealer?.write(outcomes[index].claim, fileID: fileID, claimIndex: claimIndex, to: &text)
-                    text.endRow()
+                    copy.row(fields: sealer == nil ? claimColumns : claimColumns + 1 + PHISealer.columns.count)
+                    writeClaim(fileID: fileID, index: claimIndex, outcomes[index], to: &copy)
+                    sealer?.write(outcomes[index].claim, fileID: fileID, claimIndex: claimIndex, to: &copy)
                 }
-                return text.take()
+                return copy.take()
             })
     }
 
     static func appendLines(_ outcomes: [ClaimRow], fileID: Int64, firstIndex: Int, on connection: PQConnection) throws {
-        let file = String(fileID)
         try connection.copyIn(
             linesCopy,
-            chunks: CopyText.encoded(outcomes.count) { range in
-                var text = CopyText(capacity: range.count * 300)
+            chunks: CopyBinary.encoded(outcomes.count) { range in
+                var copy = CopyBinary(capacity: range.count * 300)
                 for index in range {
                     for line in outcomes[index].claim.serviceLines {
-                        text.row(lineRow(fileID: file, claimIndex: firstIndex + index, line))
+                        writeLine(fileID: fileID, claimIndex: firstIndex + index, line, to: &copy)
                     }
                 }
-                return text.take()
+                return copy.take()
             })
     }
 
@@ -167,8 +165,11 @@ public struct ClaimRepository: Sendable {
         COPY claims (file_id, claim_index, transaction_set_control_number, patient_control_number, total_charge,
             place_of_service, frequency_code, original_reference, billing_provider_npi, billing_provider_tax_id,
             payer_id, payer_name, patient_relationship, diagnosis_codes, status, risk_score,
-            service_date_from, service_date_to) FROM STDIN
+            service_date_from, service_date_to) FROM STDIN WITH (FORMAT binary)
         """
+
+    /// The columns of `claimsCopy`.
+    static let claimColumns = 18
 
     static let claimsWithPHICopy =
         claimsCopy.replacingOccurrences(
@@ -177,35 +178,47 @@ public struct ClaimRepository: Sendable {
     static let linesCopy = """
         COPY service_lines (file_id, claim_index, line_number, procedure_qualifier, procedure_code, modifiers,
             charge, unit_basis, units, place_of_service, diagnosis_pointers, service_date_from, service_date_to)
-            FROM STDIN
+            FROM STDIN WITH (FORMAT binary)
         """
 
-    static func claimRow(fileID: String, index: Int, _ outcome: ClaimRow) -> [String?] {
+    static func writeClaim(fileID: Int64, index: Int, _ outcome: ClaimRow, to copy: inout CopyBinary) {
         let claim = outcome.claim
         let dates = claim.serviceDateRange
-        return [
-            fileID, String(index), claim.position.transactionSetControlNumber, claim.patientControlNumber,
-            claim.totalCharge.decimalString, claim.placeOfService, claim.frequencyCode, claim.originalReference,
-            claim.billingProvider.npi, claim.billingProvider.taxID, claim.payer.identifier, claim.payer.name,
-            claim.patientRelationship, CopyText.textArray(claim.diagnoses.map(\.code)), outcome.state.rawValue,
-            outcome.riskScore.flatMap(postgresDouble), dates?.lowerBound.description, dates?.upperBound.description,
-        ]
+        copy.int8(fileID)
+        copy.int4(index)
+        copy.text(claim.position.transactionSetControlNumber)
+        copy.text(claim.patientControlNumber)
+        copy.numeric(claim.totalCharge)
+        copy.text(claim.placeOfService)
+        copy.text(claim.frequencyCode)
+        copy.text(claim.originalReference)
+        copy.text(claim.billingProvider.npi)
+        copy.text(claim.billingProvider.taxID)
+        copy.text(claim.payer.identifier)
+        copy.text(claim.payer.name)
+        copy.text(claim.patientRelationship)
+        copy.textArray(claim.diagnoses.map(\.code))
+        copy.text(outcome.state.rawValue)
+        copy.float8(outcome.riskScore)
+        copy.date(dates?.lowerBound)
+        copy.date(dates?.upperBound)
     }
 
-    static func lineRow(fileID: String, claimIndex: Int, _ line: ServiceLine) -> [String?] {
-        [
-            fileID, String(claimIndex), String(line.lineNumber), line.procedureQualifier, line.procedureCode,
-            CopyText.textArray(line.modifiers), line.charge.decimalString, line.unitBasis,
-            postgresDouble(line.units), line.placeOfService, CopyText.integerArray(line.diagnosisPointers),
-            line.serviceDateFrom?.description, line.serviceDateTo?.description,
-        ]
-    }
-
-    /// PostgreSQL's spelling of a double (`Infinity`, `NaN`); Swift's `description` otherwise.
-    static func postgresDouble(_ value: Double) -> String? {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-        return value.description
+    static func writeLine(fileID: Int64, claimIndex: Int, _ line: ServiceLine, to copy: inout CopyBinary) {
+        copy.row(fields: 13)
+        copy.int8(fileID)
+        copy.int4(claimIndex)
+        copy.int4(line.lineNumber)
+        copy.text(line.procedureQualifier)
+        copy.text(line.procedureCode)
+        copy.textArray(line.modifiers)
+        copy.numeric(line.charge)
+        copy.text(line.unitBasis)
+        copy.numeric(line.units)
+        copy.text(line.placeOfService)
+        copy.int4Array(line.diagnosisPointers)
+        copy.date(line.serviceDateFrom)
+        copy.date(line.serviceDateTo)
     }
 }
 

@@ -60,27 +60,28 @@ public struct ClaimSubmissionRepository: Sendable {
 
     static func append(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64, on connection: PQConnection) throws {
         guard !claims.isEmpty else { return }
-        let file = String(fileID)
         try connection.copyIn(
             """
             COPY claim_submissions (file_id, claim_index, submitter, billing_npi, patient_control_number,
-                service_date_from, service_date_to, total_charge) FROM STDIN
+                service_date_from, service_date_to, total_charge) FROM STDIN WITH (FORMAT binary)
             """,
-            rows: claims.lazy.map { claim in
-                [
-                    file, String(claim.claimIndex), claim.key.submitter, claim.key.billingNPI,
-                    claim.key.patientControlNumber, claim.key.firstServiceDate?.description,
-                    claim.key.lastServiceDate?.description, claim.key.totalCharge.decimalString,
-                ]
+            chunks: CopyBinary.chunks(of: claims) { copy, claim in
+                copy.row(fields: 8)
+                copy.int8(fileID)
+                copy.int4(claim.claimIndex)
+                copy.text(claim.key.submitter)
+                copy.text(claim.key.billingNPI)
+                copy.text(claim.key.patientControlNumber)
+                copy.date(claim.key.firstServiceDate)
+                copy.date(claim.key.lastServiceDate)
+                copy.numeric(claim.key.totalCharge)
             })
     }
 
-    /// Six parallel array literals: submitter, NPI, CLM01, first and last date (NULL when
-    /// absent), charge.
     static func arrays(_ keys: [ClaimKey]) -> [String?] {
         [
-            CopyText.textArray(keys.map(\.submitter)), CopyText.textArray(keys.map(\.billingNPI)),
-            CopyText.textArray(keys.map(\.patientControlNumber)),
+            ArrayParameter.text(keys.map(\.submitter)), ArrayParameter.text(keys.map(\.billingNPI)),
+            ArrayParameter.text(keys.map(\.patientControlNumber)),
             dateArray(keys.map(\.firstServiceDate)), dateArray(keys.map(\.lastServiceDate)),
             "{" + keys.map(\.totalCharge.decimalString).joined(separator: ",") + "}",
         ]

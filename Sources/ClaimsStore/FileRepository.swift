@@ -56,7 +56,7 @@ public struct FileRepository: Sendable {
         if let illegal = from.first(where: { !$0.successors.contains(state) }) {
             throw StoreError(code: .invalidTransition, message: "a file may not move from \(illegal) to \(state)")
         }
-        let fromList = CopyText.textArray(from.map(\.rawValue).sorted())
+        let fromList = ArrayParameter.text(from.map(\.rawValue).sorted())
         return try await database.withConnection { connection in
             let result = try connection.execute(
                 """
@@ -97,7 +97,7 @@ public struct FileRepository: Sendable {
 
     /// Files currently in any of `states`, oldest first: what a restarting gateway must resume.
     public func files(inState states: Set<FileState>) async throws -> [FileRecord] {
-        let stateList = CopyText.textArray(states.map(\.rawValue).sorted())
+        let stateList = ArrayParameter.text(states.map(\.rawValue).sorted())
         return try await database.withConnection { connection in
             try connection.execute(
                 "SELECT \(FileRecord.columns) FROM files WHERE state = ANY ($1::text[]) ORDER BY id",

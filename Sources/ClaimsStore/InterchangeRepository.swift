@@ -34,7 +34,7 @@ public struct InterchangeRepository: Sendable {
                 WHERE partner = $1 AND file_id <> $2 AND received_at > now() - make_interval(days => $3)
                   AND control_number = ANY ($4::text[])
                 """,
-                parameters: [partner, String(fileID), String(lookBack), CopyText.textArray(keys.map(\.controlNumber))])
+                parameters: [partner, String(fileID), String(lookBack), ArrayParameter.text(keys.map(\.controlNumber))])
             let found = Set(
                 result.rows.map {
                     Key(senderQualifier: $0[0] ?? "", senderID: $0[1] ?? "", controlNumber: $0[2] ?? "")

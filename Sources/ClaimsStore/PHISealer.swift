@@ -6,8 +6,8 @@ import ClaimsCrypto
 /// so a value copied elsewhere does not open, plus an HMAC of the member id for lookups.
 ///
 /// Built once per chunk of claims (chunks are encoded concurrently) and reused for every claim of
-/// it: one cipher context, one scratch buffer, one batch of random nonces per claim, so each
-/// claim costs seven AES-GCM operations and no per-field temporary arrays.
+/// it: one cipher context, one batch of random nonces per claim, each value sealed straight into
+/// the COPY buffer, so each claim costs seven AES-GCM operations and no per-field temporary arrays.
 final class PHISealer {
     /// Column order of `fields(for:)`, after `phi_key_id`.
     static let columns = [
@@ -17,7 +17,6 @@ final class PHISealer {
 
     let key: KeyRing.Key
     private let cipher: AESGCM
-    private var scratch: [UInt8] = []
     private var context: [UInt8] = []
     private var nonces = [UInt8](repeating: 0, count: 7 * AESGCM.nonceLength)
 
@@ -28,19 +27,19 @@ final class PHISealer {
 
     /// Writes `claim`'s PHI fields (index `claimIndex` of file `fileID`): `phi_key_id` then the
     /// `columns`, NULL where the claim has no such value.
-    func write(_ claim: Claim, fileID: Int64, claimIndex: Int, to text: inout CopyText) {
+    func write(_ claim: Claim, fileID: Int64, claimIndex: Int, to copy: inout CopyBinary) {
         SecureRandom.fill(&nonces)
         let subscriber = claim.subscriber
         let patient = claim.patient
-        text.field(Int(key.id))
-        seal(Self.name(subscriber), column: 0, fileID, claimIndex, to: &text)
-        seal(subscriber.birthDate?.description, column: 1, fileID, claimIndex, to: &text)
-        seal(subscriber.memberID, column: 2, fileID, claimIndex, to: &text)
-        seal(subscriber.address.map(Self.address), column: 3, fileID, claimIndex, to: &text)
-        seal(patient.map(Self.name), column: 4, fileID, claimIndex, to: &text)
-        seal(patient?.birthDate?.description, column: 5, fileID, claimIndex, to: &text)
-        seal(patient?.address.map(Self.address), column: 6, fileID, claimIndex, to: &text)
-        text.bytea(subscriber.memberID.map { Self.memberIDHash($0, key: key) })
+        copy.int8(Int64(key.id))
+        seal(Self.name(subscriber), column: 0, fileID, claimIndex, to: &copy)
+        seal(subscriber.birthDate?.description, column: 1, fileID, claimIndex, to: &copy)
+        seal(subscriber.memberID, column: 2, fileID, claimIndex, to: &copy)
+        seal(subscriber.address.map(Self.address), column: 3, fileID, claimIndex, to: &copy)
+        seal(patient.map(Self.name), column: 4, fileID, claimIndex, to: &copy)
+        seal(patient?.birthDate?.description, column: 5, fileID, claimIndex, to: &copy)
+        seal(patient?.address.map(Self.address), column: 6, fileID, claimIndex, to: &copy)
+        copy.bytea(subscriber.memberID.map { Self.memberIDHash($0, key: key) })
     }
 
     /// The lookup hash of a member id under `key` (HMAC-SHA256 with its MAC key).
@@ -57,19 +56,19 @@ final class PHISealer {
         return bytes
     }
 
-    private func seal(_ value: String?, column: Int, _ fileID: Int64, _ claimIndex: Int, to text: inout CopyText) {
-        guard var value else { return text.bytea(nil as [UInt8]?) }
+    private func seal(_ value: String?, column: Int, _ fileID: Int64, _ claimIndex: Int, to copy: inout CopyBinary) {
+        guard var value else { return copy.null() }
         context = Self.context(column: column, fileID: fileID, claimIndex: claimIndex)
-        scratch.removeAll(keepingCapacity: true)
         value.withUTF8 { plaintext in
             nonces.withUnsafeBytes { all in
                 let nonce = UnsafeRawBufferPointer(rebasing: all[(column * AESGCM.nonceLength)..<((column + 1) * AESGCM.nonceLength)])
-                SealedBox.seal(
-                    UnsafeRawBufferPointer(plaintext), key: key, cipher: cipher, nonce: nonce, context: context,
-                    appendingTo: &scratch)
+                copy.bytea { output in
+                    SealedBox.seal(
+                        UnsafeRawBufferPointer(plaintext), key: key, cipher: cipher, nonce: nonce, context: context,
+                        appendingTo: &output)
+                }
             }
         }
-        text.bytea(scratch)
     }
 
     /// `last`, unit separator, `first`.

@@ -1,19 +1,11 @@
 import CLibPQ
 
 extension PQConnection {
-    /// Streams rows into `COPY <table> (<columns>) FROM STDIN` (text format) and returns the number
-    /// of rows the server stored.
+    /// Streams rows written with `CopyBinary` into `COPY ... FROM STDIN WITH (FORMAT binary)` and
+    /// returns the number of rows the server stored. The stream's header and trailer are added
+    /// here; chunks need not end on row boundaries.
     ///
-    /// COPY is the fast path for claims and service lines: one round trip per 64 KiB instead of one
-    /// per row. Each row must list values in the statement's column order; `nil` is NULL. Values
-    /// are escaped here (`CopyText`), so tabs, newlines and backslashes round-trip.
-    @discardableResult
-    public func copyIn<Rows: Sequence>(_ sql: String, rows: Rows) throws -> Int where Rows.Element == [String?] {
-        try copyIn(sql, chunks: CopyText.chunks(of: rows) { text, row in text.row(row) })
-    }
-
-    /// Streams COPY text (written with `CopyText`) into `COPY ... FROM STDIN`. Chunks need not end
-    /// on row boundaries.
+    /// COPY is the fast path for the bulk tables: one round trip per 64 KiB instead of one per row.
     @discardableResult
     public func copyIn<Chunks: Sequence>(_ sql: String, chunks: Chunks) throws -> Int
     where Chunks.Element == [UInt8] {
@@ -26,17 +18,19 @@ extension PQConnection {
         PQclear(start)
 
         var clientError: StoreError?
-        for chunk in chunks {
+        func send(_ chunk: [UInt8]) -> Bool {
             let sent = chunk.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { characters in
                     PQputCopyData(handle, characters.baseAddress, Int32(characters.count))
                 }
             }
-            if sent != 1 {
-                clientError = connectionError(code: .copyFailed)
-                break
-            }
+            if sent != 1 { clientError = connectionError(code: .copyFailed) }
+            return sent == 1
         }
+        if send(CopyBinary.header) {
+            for chunk in chunks where !send(chunk) { break }
+        }
+        if clientError == nil { _ = send(CopyBinary.trailer) }
         // Ending with an error message makes the server abort the COPY (and its transaction).
         let ended = clientError == nil ? PQputCopyEnd(handle, nil) : PQputCopyEnd(handle, "client aborted COPY")
         if ended != 1 && clientError == nil { clientError = connectionError(code: .copyFailed) }

@@ -10,23 +10,27 @@ public struct RiskRepository: Sendable {
     /// Adds the risk rows of one window of the file's claims (stored first, and cleared with
     /// them when the file is stored again).
     public func append(fileID: Int64, _ records: [ClaimRiskRecord]) async throws {
-        let file = String(fileID)
         _ = try await database.withConnection { connection in
             try connection.copyIn(
                 """
                 COPY claim_risk (file_id, claim_index, score, threshold, model_version, features, top_factors,
-                    fingerprint, near_fingerprint) FROM STDIN
+                    fingerprint, near_fingerprint) FROM STDIN WITH (FORMAT binary)
                 """,
-                chunks: CopyText.encoded(records.count) { range in
-                    var text = CopyText(capacity: range.count * 600)
+                chunks: CopyBinary.encoded(records.count) { range in
+                    var copy = CopyBinary(capacity: range.count * 400)
                     for record in records[range] {
-                        text.row([
-                            file, String(record.claimIndex), String(record.score), String(record.threshold),
-                            record.modelVersion, "{" + record.features.map { String($0) }.joined(separator: ",") + "}",
-                            record.topFactorsJSON, String(record.fingerprint), String(record.nearFingerprint),
-                        ])
+                        copy.row(fields: 9)
+                        copy.int8(fileID)
+                        copy.int4(record.claimIndex)
+                        copy.float8(record.score)
+                        copy.float8(record.threshold)
+                        copy.text(record.modelVersion)
+                        copy.float8Array(record.features)
+                        copy.jsonb(record.topFactorsJSON)
+                        copy.int8(record.fingerprint)
+                        copy.int8(record.nearFingerprint)
                     }
-                    return text.take()
+                    return copy.take()
                 })
         }
     }
@@ -69,7 +73,7 @@ public struct RiskRepository: Sendable {
                 SELECT dimension, key, claims, rejections FROM risk_history
                 WHERE (dimension = 'provider' AND key = ANY($1::text[])) OR (dimension = 'payer' AND key = ANY($2::text[]))
                 """,
-                parameters: [CopyText.textArray(Array(providers)), CopyText.textArray(Array(payers))]
+                parameters: [ArrayParameter.text(Array(providers)), ArrayParameter.text(Array(payers))]
             ).rows
             var result = (providers: [String: OutcomeCounts](), payers: [String: OutcomeCounts]())
             for row in rows {
