@@ -1,4 +1,5 @@
 import ClaimsCore
+import ClaimsCrypto
 
 /// The `claim_submissions` table: keys of accepted claims, so that a claim sent again is
 /// recognised as a duplicate (DUP-001) within the partner's look-back window.
@@ -11,27 +12,56 @@ public struct ClaimSubmissionRepository: Sendable {
         -> Set<ClaimKey>
     {
         guard !keys.isEmpty else { return [] }
-        let parameters = Self.arrays(keys) + [since.description, String(fileID)]
+        let hashes = "{" + keys.map { String(Self.keyHash($0)) }.joined(separator: ",") + "}"
         let rows = try await database.withConnection { connection in
-            try connection.execute(Self.acceptedQuery, parameters: parameters).rows
+            try connection.execute(Self.acceptedQuery, parameters: [hashes, since.description, String(fileID)]).rows
         }
-        return Set(rows.compactMap { row in row[0].flatMap(Int.init).map { keys[$0 - 1] } })
+        // A row stands for its key only when every field matches: two keys may share a hash.
+        return Set(
+            rows.compactMap { row -> ClaimKey? in
+                guard let ordinal = row[0].flatMap(Int.init), keys.indices.contains(ordinal - 1),
+                    let submitter = row[1], let npi = row[2], let pcn = row[3], let charge = row[6].flatMap(Amount.init)
+                else { return nil }
+                let stored = ClaimKey(
+                    submitter: submitter, billingNPI: npi, patientControlNumber: pcn,
+                    firstServiceDate: row[4].flatMap(CalendarDate.init), lastServiceDate: row[5].flatMap(CalendarDate.init),
+                    totalCharge: charge)
+                return stored == keys[ordinal - 1] ? stored : nil
+            })
     }
 
-    /// The ordinals (1-based) of the keys accepted before. One index probe per key, forced by the
-    /// lateral `LIMIT 1`: left to itself the planner hashes the whole table for every look-up,
-    /// which grows with every file ever accepted while the probes stay logarithmic.
+    /// The earlier key with each hash (1-based ordinal among the keys asked about). One probe of the
+    /// hash index per key, forced by the lateral `LIMIT 1`: left to itself the planner hashes or
+    /// scans the whole table for every look-up, which grows with every file ever accepted while
+    /// the probes stay logarithmic. One `bigint` per key is all the server parses.
     static let acceptedQuery = """
-        SELECT k.ordinal
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::numeric[]) WITH ORDINALITY
-            AS k (submitter, npi, pcn, date_from, date_to, charge, ordinal)
+        SELECT k.ordinal, earlier.*
+        FROM unnest($1::bigint[]) WITH ORDINALITY AS k (hash, ordinal)
         CROSS JOIN LATERAL (
-            SELECT FROM claim_submissions s
-            WHERE s.submitter = k.submitter AND s.billing_npi = k.npi AND s.patient_control_number = k.pcn
-              AND s.received_on >= $7::date AND s.file_id <> $8::bigint
-              AND s.service_date_from IS NOT DISTINCT FROM k.date_from
-              AND s.service_date_to IS NOT DISTINCT FROM k.date_to AND s.total_charge = k.charge
+            SELECT s.submitter, s.billing_npi, s.patient_control_number, to_char(s.service_date_from, 'YYYYMMDD'),
+                to_char(s.service_date_to, 'YYYYMMDD'), s.total_charge::text
+            FROM claim_submissions s
+            WHERE s.key_hash = k.hash AND s.received_on >= $2::date AND s.file_id <> $3::bigint
             LIMIT 1) AS earlier
+        """
+
+    /// The first eight bytes of the SHA-256 of the key's fields, each as `keyHashSQL` spells it,
+    /// separated by U+001F: what the index of `claim_submissions` is on.
+    static func keyHash(_ key: ClaimKey) -> Int64 {
+        var text = [key.submitter, key.billingNPI, key.patientControlNumber].joined(separator: "\u{1F}")
+        for field in [key.firstServiceDate?.x12 ?? "", key.lastServiceDate?.x12 ?? "", key.totalCharge.decimalString] {
+            text += "\u{1F}" + field
+        }
+        let digest = text.withUTF8 { SHA256Digest.digest(UnsafeRawBufferPointer($0)) }
+        return Int64(bitPattern: digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
+    }
+
+    /// `keyHash` in SQL, over a `claim_submissions` row: how the migration that added the column
+    /// filled it for the keys stored before.
+    static let keyHashSQL = """
+        ('x' || left(encode(sha256(convert_to(concat_ws(chr(31), submitter, billing_npi, patient_control_number,
+            coalesce(to_char(service_date_from, 'YYYYMMDD'), ''), coalesce(to_char(service_date_to, 'YYYYMMDD'), ''),
+            total_charge::text), 'UTF8')), 'hex'), 16))::bit(64)::bigint
         """
 
     /// Replaces the file's keys (a resumed file writes the same set again), by COPY: a
@@ -63,10 +93,10 @@ public struct ClaimSubmissionRepository: Sendable {
         try connection.copyIn(
             """
             COPY claim_submissions (file_id, claim_index, submitter, billing_npi, patient_control_number,
-                service_date_from, service_date_to, total_charge) FROM STDIN WITH (FORMAT binary)
+                service_date_from, service_date_to, total_charge, key_hash) FROM STDIN WITH (FORMAT binary)
             """,
             chunks: CopyBinary.chunks(of: claims) { copy, claim in
-                copy.row(fields: 8)
+                copy.row(fields: 9)
                 copy.int8(fileID)
                 copy.int4(claim.claimIndex)
                 copy.text(claim.key.submitter)
@@ -75,19 +105,7 @@ public struct ClaimSubmissionRepository: Sendable {
                 copy.date(claim.key.firstServiceDate)
                 copy.date(claim.key.lastServiceDate)
                 copy.numeric(claim.key.totalCharge)
+                copy.int8(keyHash(claim.key))
             })
-    }
-
-    static func arrays(_ keys: [ClaimKey]) -> [String?] {
-        [
-            ArrayParameter.text(keys.map(\.submitter)), ArrayParameter.text(keys.map(\.billingNPI)),
-            ArrayParameter.text(keys.map(\.patientControlNumber)),
-            dateArray(keys.map(\.firstServiceDate)), dateArray(keys.map(\.lastServiceDate)),
-            "{" + keys.map(\.totalCharge.decimalString).joined(separator: ",") + "}",
-        ]
-    }
-
-    static func dateArray(_ dates: [CalendarDate?]) -> String {
-        "{" + dates.map { $0?.description ?? "NULL" }.joined(separator: ",") + "}"
     }
 }

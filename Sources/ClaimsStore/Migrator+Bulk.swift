@@ -27,4 +27,21 @@ extension Migrator {
             ALTER TABLE claims DROP CONSTRAINT claims_file_id_fkey;
             ALTER TABLE claim_submissions DROP CONSTRAINT claim_submissions_file_id_fkey;
             """)
+
+    /// Duplicate look-ups by one `bigint` per key instead of four text columns.
+    ///
+    /// The look-up sent six arrays (three of text) for a window's keys, which the server parsed
+    /// before probing a four-column text index once per key; and every stored key was a random
+    /// insert into that index. A hash of the whole key (`ClaimSubmissionRepository.keyHash`) makes
+    /// the parameter one `bigint[]`, the probe one integer comparison per level, and the index a
+    /// quarter of the size. Keys stored before get their hash here, computed by the server.
+    static let claimSubmissionKeyHash = Migration(
+        version: 80, name: "claim submissions looked up by a hash of the key",
+        sql: """
+            ALTER TABLE claim_submissions ADD COLUMN key_hash bigint;
+            UPDATE claim_submissions SET key_hash = \(ClaimSubmissionRepository.keyHashSQL);
+            ALTER TABLE claim_submissions ALTER COLUMN key_hash SET NOT NULL;
+            DROP INDEX claim_submissions_key;
+            CREATE INDEX claim_submissions_key_hash ON claim_submissions (key_hash);
+            """)
 }
