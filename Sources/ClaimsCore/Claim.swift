@@ -66,8 +66,18 @@ public struct Claim: Sendable, Equatable {
 
     /// Earliest and latest service date over the lines (the 277CA's DTP*472).
     public var serviceDateRange: ClosedRange<CalendarDate>? {
-        let dates = serviceLines.flatMap { [$0.serviceDateFrom, $0.serviceDateTo ?? $0.serviceDateFrom] }.compactMap { $0 }
-        guard let first = dates.min(), let last = dates.max() else { return nil }
+        var first: CalendarDate?
+        var last: CalendarDate?
+        func include(_ date: CalendarDate?) {
+            guard let date else { return }
+            if first.map({ date < $0 }) ?? true { first = date }
+            if last.map({ date > $0 }) ?? true { last = date }
+        }
+        for line in serviceLines {
+            include(line.serviceDateFrom)
+            include(line.serviceDateTo ?? line.serviceDateFrom)
+        }
+        guard let first, let last else { return nil }
         return first...last
     }
 }

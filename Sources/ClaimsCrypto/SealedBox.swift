@@ -18,9 +18,12 @@ public enum SealedBox {
         output.append(contentsOf: magic)
         output.appendUInt32(key.id)
         output.append(contentsOf: nonce)
-        var aad = Array(output[start..<(start + 8)])
-        aad.append(contentsOf: context)
-        aad.withUnsafeBytes { cipher.seal(plaintext, nonce: nonce, aad: $0, appendingTo: &output) }
+        // The header and the context, on the stack: this runs for every PHI field of every claim.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8 + context.count) { aad in
+            for offset in 0..<8 { aad[offset] = output[start + offset] }
+            for (offset, byte) in context.enumerated() { aad[8 + offset] = byte }
+            cipher.seal(plaintext, nonce: nonce, aad: UnsafeRawBufferPointer(aad), appendingTo: &output)
+        }
     }
 
     /// `seal` of a whole file's bytes, handed to `emit` a slice at a time (never whole in memory).

@@ -101,7 +101,9 @@ public struct ClaimRepository: Sendable {
                 for index in range {
                     let claimIndex = firstIndex + index
                     copy.row(fields: sealer == nil ? claimColumns : claimColumns + 1 + PHISealer.columns.count)
-                    writeClaim(fileID: fileID, index: claimIndex, outcomes[index], to: &copy)
+                    writeClaim(
+                        outcomes[index].claim, fileID: fileID, index: claimIndex, state: outcomes[index].state,
+                        riskScore: outcomes[index].riskScore, to: &copy)
                     sealer?.write(outcomes[index].claim, fileID: fileID, claimIndex: claimIndex, to: &copy)
                 }
                 return copy.take()
@@ -181,8 +183,9 @@ public struct ClaimRepository: Sendable {
             FROM STDIN WITH (FORMAT binary)
         """
 
-    static func writeClaim(fileID: Int64, index: Int, _ outcome: ClaimRow, to copy: inout CopyBinary) {
-        let claim = outcome.claim
+    static func writeClaim(
+        _ claim: Claim, fileID: Int64, index: Int, state: ClaimState, riskScore: Double?, to copy: inout CopyBinary
+    ) {
         let dates = claim.serviceDateRange
         copy.int8(fileID)
         copy.int4(index)
@@ -198,8 +201,8 @@ public struct ClaimRepository: Sendable {
         copy.text(claim.payer.name)
         copy.text(claim.patientRelationship)
         copy.textArray(claim.diagnoses.map(\.code))
-        copy.text(outcome.state.rawValue)
-        copy.float8(outcome.riskScore)
+        copy.text(state.rawValue)
+        copy.float8(riskScore)
         copy.date(dates?.lowerBound)
         copy.date(dates?.upperBound)
     }

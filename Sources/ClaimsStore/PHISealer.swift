@@ -17,29 +17,33 @@ final class PHISealer {
 
     let key: KeyRing.Key
     private let cipher: AESGCM
+    private let memberIDMAC: HMACContext
+    /// The plaintext of the field being sealed, and its context: rewritten in place for each one.
+    private var plaintext: [UInt8] = []
     private var context: [UInt8] = []
     private var nonces = [UInt8](repeating: 0, count: 7 * AESGCM.nonceLength)
 
     init(ring: KeyRing) {
         key = ring.current
         cipher = AESGCM(key: key.encryptionKey)
+        memberIDMAC = HMACContext(key: key.macKey)
+        plaintext.reserveCapacity(256)
     }
 
     /// Writes `claim`'s PHI fields (index `claimIndex` of file `fileID`): `phi_key_id` then the
     /// `columns`, NULL where the claim has no such value.
     func write(_ claim: Claim, fileID: Int64, claimIndex: Int, to copy: inout CopyBinary) {
         SecureRandom.fill(&nonces)
-        let subscriber = claim.subscriber
-        let patient = claim.patient
         copy.int8(Int64(key.id))
-        seal(Self.name(subscriber), column: 0, fileID, claimIndex, to: &copy)
-        seal(subscriber.birthDate?.description, column: 1, fileID, claimIndex, to: &copy)
-        seal(subscriber.memberID, column: 2, fileID, claimIndex, to: &copy)
-        seal(subscriber.address.map(Self.address), column: 3, fileID, claimIndex, to: &copy)
-        seal(patient.map(Self.name), column: 4, fileID, claimIndex, to: &copy)
-        seal(patient?.birthDate?.description, column: 5, fileID, claimIndex, to: &copy)
-        seal(patient?.address.map(Self.address), column: 6, fileID, claimIndex, to: &copy)
-        copy.bytea(subscriber.memberID.map { Self.memberIDHash($0, key: key) })
+        let row = (fileID, claimIndex)
+        seal(column: 0, of: row, to: &copy) { Self.name(claim.subscriber, to: &$0) }
+        seal(column: 1, of: row, to: &copy) { Self.text(claim.subscriber.birthDate?.description, to: &$0) }
+        seal(column: 2, of: row, to: &copy) { Self.text(claim.subscriber.memberID, to: &$0) }
+        seal(column: 3, of: row, to: &copy) { Self.address(claim.subscriber.address, to: &$0) }
+        seal(column: 4, of: row, to: &copy) { output in claim.patient.map { Self.name($0, to: &output) } ?? false }
+        seal(column: 5, of: row, to: &copy) { Self.text(claim.patient?.birthDate?.description, to: &$0) }
+        seal(column: 6, of: row, to: &copy) { Self.address(claim.patient?.address, to: &$0) }
+        copy.bytea(claim.subscriber.memberID.map { memberIDMAC.mac(Array($0.utf8)) })
     }
 
     /// The lookup hash of a member id under `key` (HMAC-SHA256 with its MAC key).
@@ -49,34 +53,68 @@ final class PHISealer {
 
     /// Associated data of a PHI value: the column and the claim it belongs to.
     static func context(column: Int, fileID: Int64, claimIndex: Int) -> [UInt8] {
-        var bytes = Array("claimsgate phi v1".utf8)
-        bytes.append(UInt8(column))
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: fileID >> Int64(shift))) }
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: claimIndex >> shift)) }
+        var bytes: [UInt8] = []
+        appendContext(column: column, fileID: fileID, claimIndex: claimIndex, to: &bytes)
         return bytes
     }
 
-    private func seal(_ value: String?, column: Int, _ fileID: Int64, _ claimIndex: Int, to copy: inout CopyBinary) {
-        guard var value else { return copy.null() }
-        context = Self.context(column: column, fileID: fileID, claimIndex: claimIndex)
-        value.withUTF8 { plaintext in
+    private static let contextLabel = Array("claimsgate phi v1".utf8)
+
+    private static func appendContext(column: Int, fileID: Int64, claimIndex: Int, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: contextLabel)
+        bytes.append(UInt8(column))
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: fileID >> Int64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: claimIndex >> shift)) }
+    }
+
+    /// Seals what `write` puts into the plaintext buffer, or writes NULL when it returns false.
+    private func seal(
+        column: Int, of row: (fileID: Int64, claimIndex: Int), to copy: inout CopyBinary, _ write: (inout [UInt8]) -> Bool
+    ) {
+        plaintext.removeAll(keepingCapacity: true)
+        guard write(&plaintext) else { return copy.null() }
+        context.removeAll(keepingCapacity: true)
+        Self.appendContext(column: column, fileID: row.fileID, claimIndex: row.claimIndex, to: &context)
+        plaintext.withUnsafeBytes { plaintext in
             nonces.withUnsafeBytes { all in
                 let nonce = UnsafeRawBufferPointer(rebasing: all[(column * AESGCM.nonceLength)..<((column + 1) * AESGCM.nonceLength)])
                 copy.bytea { output in
-                    SealedBox.seal(
-                        UnsafeRawBufferPointer(plaintext), key: key, cipher: cipher, nonce: nonce, context: context,
-                        appendingTo: &output)
+                    SealedBox.seal(plaintext, key: key, cipher: cipher, nonce: nonce, context: context, appendingTo: &output)
                 }
             }
         }
     }
 
+    // MARK: Plaintexts, each appended to `output`; false when there is none.
+
+    private static let unitSeparator = UInt8(0x1F)
+
     /// `last`, unit separator, `first`.
-    static func name(_ person: Person) -> String { person.lastName + "\u{1F}" + (person.firstName ?? "") }
+    static func name(_ person: Person, to output: inout [UInt8]) -> Bool {
+        output.append(contentsOf: person.lastName.utf8)
+        output.append(unitSeparator)
+        if let first = person.firstName { output.append(contentsOf: first.utf8) }
+        return true
+    }
 
     /// Address lines, city, state, postal code, joined by unit separators.
-    static func address(_ address: Address) -> String {
-        [address.line1, address.line2 ?? "", address.city, address.state ?? "", address.postalCode ?? ""]
-            .joined(separator: "\u{1F}")
+    static func address(_ address: Address?, to output: inout [UInt8]) -> Bool {
+        guard let address else { return false }
+        output.append(contentsOf: address.line1.utf8)
+        output.append(unitSeparator)
+        if let line2 = address.line2 { output.append(contentsOf: line2.utf8) }
+        output.append(unitSeparator)
+        output.append(contentsOf: address.city.utf8)
+        output.append(unitSeparator)
+        if let state = address.state { output.append(contentsOf: state.utf8) }
+        output.append(unitSeparator)
+        if let postalCode = address.postalCode { output.append(contentsOf: postalCode.utf8) }
+        return true
+    }
+
+    static func text(_ value: String?, to output: inout [UInt8]) -> Bool {
+        guard let value else { return false }
+        output.append(contentsOf: value.utf8)
+        return true
     }
 }

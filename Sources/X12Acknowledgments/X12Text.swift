@@ -8,6 +8,7 @@ import X12
 /// dropped (X12 suppresses them in `AN` values; pyx12 flags them).
 enum X12Text {
     static func sanitized(_ value: String) -> String {
+        if value.utf8.last != UInt8(ascii: " "), !value.utf8.contains(where: isUnsafe) { return value }
         var bytes = value.utf8.map { isUnsafe($0) ? UInt8(ascii: " ") : $0 }
         while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
