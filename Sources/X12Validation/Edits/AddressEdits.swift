@@ -12,7 +12,7 @@ enum AddressEdits {
         /// ambulance locations (their status code 266 names the place itself).
         var entity: String?
         var claimAddress: (@Sendable (Claim) -> Address?)?
-        var lineAddress: (@Sendable (ServiceLine) -> Address?)?
+        var lineAddress: (@Sendable (LentLine) -> Address?)?
         /// Payers route on their id, not their address: its edits only warn.
         var warnOnly: Bool { entity == "PR" }
     }

@@ -10,7 +10,7 @@ enum ProviderIdentifierEdits {
         var name: String
         var entity: String
         var claimNPI: (@Sendable (Claim) -> String?)?
-        var lineNPIs: (@Sendable (ServiceLine) -> String?)?
+        var lineNPIs: (@Sendable (LentLine) -> String?)?
     }
 
     static let npiSources: [NPISource] = [
