@@ -2,8 +2,8 @@
 /// copy: the store's rows and the 277CA's decisions for a 100,000-claim file each held 100 MB of
 /// copies. Reads lend the claim in place.
 public struct ClaimSlot: Sendable, Equatable {
-    let claims: [Claim]
-    let index: Int
+    @usableFromInline let claims: [Claim]
+    @usableFromInline let index: Int
 
     /// The claim at `index` of `claims` (the array is shared, not copied).
     public init(_ claims: [Claim], _ index: Int) {
@@ -15,7 +15,7 @@ public struct ClaimSlot: Sendable, Equatable {
     /// A claim of its own.
     public init(_ claim: Claim) { self.init([claim], 0) }
 
-    public var claim: Claim {
+    @inlinable public var claim: Claim {
         _read { yield claims[index] }
     }
 

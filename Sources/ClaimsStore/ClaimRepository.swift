@@ -116,8 +116,11 @@ public struct ClaimRepository: Sendable {
             chunks: CopyBinary.encoded(outcomes.count) { range in
                 var copy = CopyBinary(capacity: range.count * 300)
                 for index in range {
-                    for line in outcomes[index].claim.serviceLines {
-                        writeLine(fileID: fileID, claimIndex: firstIndex + index, line, to: &copy)
+                    // In place: `for line in` would copy every line, with its strings and arrays.
+                    outcomes[index].claim.serviceLines.withUnsafeBufferPointer { lines in
+                        for line in lines.indices {
+                            writeLine(fileID: fileID, claimIndex: firstIndex + index, lines[line], to: &copy)
+                        }
                     }
                 }
                 return copy.take()
@@ -183,7 +186,7 @@ public struct ClaimRepository: Sendable {
             FROM STDIN WITH (FORMAT binary)
         """
 
-    static func writeClaim(
+    @inline(__always) static func writeClaim(
         _ claim: Claim, fileID: Int64, index: Int, state: ClaimState, riskScore: Double?, to copy: inout CopyBinary
     ) {
         let dates = claim.serviceDateRange
@@ -207,7 +210,7 @@ public struct ClaimRepository: Sendable {
         copy.date(dates?.upperBound)
     }
 
-    static func writeLine(fileID: Int64, claimIndex: Int, _ line: ServiceLine, to copy: inout CopyBinary) {
+    @inline(__always) static func writeLine(fileID: Int64, claimIndex: Int, _ line: ServiceLine, to copy: inout CopyBinary) {
         copy.row(fields: 13)
         copy.int8(fileID)
         copy.int4(claimIndex)

@@ -82,6 +82,10 @@ public struct CopyBinary: Sendable {
     public mutating func numeric(_ value: Double) {
         if value.isNaN { return numericSpecial(Self.numericNaN) }
         if value.isInfinite { return numericSpecial(value < 0 ? Self.numericNegativeInfinity : Self.numericInfinity) }
+        // Whole numbers print as "2.0": one decimal.
+        if value == value.rounded(), value.magnitude < 1e15 {
+            return numeric(significand: UInt128(value.magnitude) * 10, exponent: -1, negative: value < 0)
+        }
         var significand: UInt128 = 0
         var exponent = 0
         var negative = false

@@ -4,7 +4,11 @@ import X12
 extension ClaimAcknowledgmentBuilder.Output {
     /// 2000D: one claim, named by its patient and CLM01, with its status, REF*1K and service dates.
     mutating func writeClaim(_ decision: ClaimDecision, receivedDate: CalendarDate, parent: Int) {
-        let claim = decision.claim
+        // The claim lent for the call: bound to a local, it would be copied whole.
+        writeClaim(decision.claim, decision, receivedDate: receivedDate, parent: parent)
+    }
+
+    private mutating func writeClaim(_ claim: Claim, _ decision: ClaimDecision, receivedDate: CalendarDate, parent: Int) {
         _ = openLevel(parent: parent, code: "PT", hasChildren: nil)
         let patient = claim.patient ?? claim.subscriber
         x12.segment(
