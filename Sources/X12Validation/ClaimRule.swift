@@ -113,11 +113,9 @@ public struct ClaimValidator: Sendable {
             }
         }
         var seen = Set<ClaimKey>(minimumCapacity: parsed.claims.count)
-        parsed.claims.withUnsafeBufferPointer { claims in
-            for index in claims.indices {
-                let repeats = !seen.insert(ClaimKey(claims[index], submitter: parsed.header.submitter.identifier)).inserted
-                run(claims[index], at: index, repeats ? repeating : first)
-            }
+        for index in parsed.claims.indices {
+            let repeats = !seen.insert(ClaimKey(parsed.claims[index], submitter: parsed.header.submitter.identifier)).inserted
+            run(parsed.claims[index], at: index, repeats ? repeating : first)
         }
         return findings
     }

@@ -23,12 +23,14 @@ struct ElementChecker {
         let delimiters = segment.delimiters
         Self.split(segment.range, on: delimiters.element, in: bytes, into: &bounds, skipFirst: true)
         var findings: [ElementFinding] = []
-        for rule in rules {
-            let range = rule.position <= bounds.count ? bounds[rule.position - 1] : segment.range.upperBound..<segment.range.upperBound
-            if rule.isComposite {
-                checkComposite(rule, range, bytes, delimiters, into: &findings)
-            } else if let finding = Self.checkValue(rule, range, bytes, delimiters, position: rule.position, component: nil) {
-                findings.append(finding)
+        for lent in schema.lentElements {
+            lent._withUnsafeGuaranteedRef { rule in
+                let range = rule.position <= bounds.count ? bounds[rule.position - 1] : segment.range.upperBound..<segment.range.upperBound
+                if rule.isComposite {
+                    checkComposite(rule, range, bytes, delimiters, into: &findings)
+                } else if let finding = Self.checkValue(rule, range, bytes, delimiters, position: rule.position, component: nil) {
+                    findings.append(finding)
+                }
             }
         }
         if bounds.count > rules.count, let extra = (rules.count..<bounds.count).first(where: { !bounds[$0].isEmpty }) {
@@ -67,10 +69,12 @@ struct ElementChecker {
             findings.append(ElementFinding(position: rule.position, reference: reference, code: "13", editID: "ELE-011"))
             return
         }
-        for component in rule.components {
-            let part = component.position <= components.count ? components[component.position - 1] : range.upperBound..<range.upperBound
-            if let finding = Self.checkValue(component, part, bytes, delimiters, position: rule.position, component: component.position) {
-                findings.append(finding)
+        for lent in rule.lentComponents {
+            lent._withUnsafeGuaranteedRef { component in
+                let part = component.position <= components.count ? components[component.position - 1] : range.upperBound..<range.upperBound
+                if let finding = Self.checkValue(component, part, bytes, delimiters, position: rule.position, component: component.position) {
+                    findings.append(finding)
+                }
             }
         }
     }
