@@ -49,15 +49,16 @@ extension ClaimRepository {
         guard let ring = phi else { throw CryptoError(.keyFile, "no PHI key ring configured") }
         let hashes = ring.ids.map { "\\x" + Hex.encode(PHISealer.memberIDHash(memberID, key: ring.keys[$0]!)) }
         return try await database.withConnection { connection in
-            try connection.execute(
-                "SELECT file_id, claim_index FROM claims WHERE member_id_hmac = ANY ($1::bytea[]) ORDER BY file_id, claim_index",
-                parameters: [ArrayParameter.text(hashes)]
-            ).rows.compactMap { row in
+            try connection.execute(Self.memberLookupQuery, parameters: [ArrayParameter.text(hashes)]).rows.compactMap { row in
                 guard let file = row[0].flatMap({ Int64($0) }), let index = row[1].flatMap({ Int($0) }) else { return nil }
                 return (file, index)
             }
         }
     }
+
+    /// The claims whose member-id HMAC is one of `$1`, through the hash index of migration 90.
+    static let memberLookupQuery =
+        "SELECT file_id, claim_index FROM claims WHERE member_id_hmac = ANY ($1::bytea[]) ORDER BY file_id, claim_index"
 
     /// Erases the demographics of every claim of `fileID` (retention) and marks the file purged.
     /// Returns the number of claims erased.

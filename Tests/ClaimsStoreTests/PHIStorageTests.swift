@@ -1,6 +1,6 @@
 import ClaimsCore
 import ClaimsCrypto
-import ClaimsStore
+@testable import ClaimsStore
 import ClaimsTestSupport
 import Testing
 
@@ -99,6 +99,30 @@ import Testing
             #expect(remaining == 0)
             #expect(try await repository.claimCount(fileID: file) == 4)
             #expect(try await repository.claims(memberID: "E1").isEmpty)
+        }
+    }
+
+    /// A member look-up probes the hash index (migration 90), whatever the size of the table.
+    @Test func memberLookUpProbesTheHashIndex() async throws {
+        try await TestDatabase.with { db in
+            let plan = try await db.database.withConnection { connection in
+                try connection.execute(
+                    """
+                    INSERT INTO claims (file_id, claim_index, transaction_set_control_number, patient_control_number,
+                        total_charge, status, member_id_hmac)
+                    SELECT 1, i, '0001', 'PCN' || i, 1, 'accepted', sha256(int4send(i)) FROM generate_series(1, 20000) AS i
+                    """)
+                try connection.execute("ANALYZE claims")
+                let method = try connection.execute(
+                    "SELECT am.amname FROM pg_class c JOIN pg_am am ON am.oid = c.relam WHERE c.relname = 'claims_member_id_hmac'")
+                #expect(method.rows == [["hash"]])
+                return try connection.execute(
+                    "EXPLAIN " + ClaimRepository.memberLookupQuery,
+                    parameters: [ArrayParameter.text(["\\x" + String(repeating: "ab", count: 32)])]
+                ).rows.compactMap { $0[0] }.joined(separator: "\n")
+            }
+            #expect(plan.contains("claims_member_id_hmac"))
+            #expect(!plan.contains("Seq Scan on claims"))
         }
     }
 }
