@@ -17,14 +17,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses exactly eight digits `CCYYMMDD`.
     public init?<C: Collection<UInt8>>(x12 bytes: C) {
         guard bytes.count == 8 else { return nil }
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
+        var value = 0
         for byte in bytes {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            digits.append(Int(byte - UInt8(ascii: "0")))
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        self.init(year: value / 10_000, month: value / 100 % 100, day: value % 100)
     }
 
     public init?(_ text: String) { self.init(x12: Array(text.utf8)) }
@@ -41,13 +39,35 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// `CCYYMMDD`.
-    public var x12: String {
-        String(zeroPadded: year, width: 4) + String(zeroPadded: month, width: 2) + String(zeroPadded: day, width: 2)
-    }
+    public var x12: String { formatted(separator: nil) }
 
     /// `CCYY-MM-DD` (ISO 8601, PostgreSQL `date` text).
-    public var description: String {
-        String(zeroPadded: year, width: 4) + "-" + String(zeroPadded: month, width: 2) + "-" + String(zeroPadded: day, width: 2)
+    public var description: String { formatted(separator: UInt8(ascii: "-")) }
+
+    /// The digits written into a buffer on the stack: every 277CA and stored claim spells dates.
+    private func formatted(separator: UInt8?) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            var count = 0
+            func append(_ value: Int, width: Int) {
+                var divisor = width == 4 ? 1_000 : 10
+                while divisor > 0 {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+                    count += 1
+                    divisor /= 10
+                }
+            }
+            func separate() {
+                guard let separator else { return }
+                buffer[count] = separator
+                count += 1
+            }
+            append(year, width: 4)
+            separate()
+            append(month, width: 2)
+            separate()
+            append(day, width: 2)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
