@@ -65,7 +65,11 @@ public struct Claim: Sendable, Equatable {
     }
 
     /// Earliest and latest service date over the lines (the 277CA's DTP*472).
-    public var serviceDateRange: ClosedRange<CalendarDate>? {
+    public var serviceDateRange: ClosedRange<CalendarDate>? { Self.serviceDateRange(of: serviceLines) }
+
+    /// Earliest and latest service date over `lines`: for callers holding the claim in an array,
+    /// which would copy the whole claim to ask it.
+    public static func serviceDateRange(of lines: [ServiceLine]) -> ClosedRange<CalendarDate>? {
         var first: CalendarDate?
         var last: CalendarDate?
         func include(_ date: CalendarDate?) {
@@ -73,9 +77,11 @@ public struct Claim: Sendable, Equatable {
             if first.map({ date < $0 }) ?? true { first = date }
             if last.map({ date > $0 }) ?? true { last = date }
         }
-        for line in serviceLines {
-            include(line.serviceDateFrom)
-            include(line.serviceDateTo ?? line.serviceDateFrom)
+        lines.withUnsafeBufferPointer { lines in
+            for index in lines.indices {
+                include(lines[index].serviceDateFrom)
+                include(lines[index].serviceDateTo ?? lines[index].serviceDateFrom)
+            }
         }
         guard let first, let last else { return nil }
         return first...last

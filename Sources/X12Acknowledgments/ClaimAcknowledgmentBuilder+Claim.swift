@@ -3,19 +3,17 @@ import X12
 
 extension ClaimAcknowledgmentBuilder.Output {
     /// 2000D: one claim, named by its patient and CLM01, with its status, REF*1K and service dates.
+    ///
+    /// The claim's fields are read where they are used: bound to a local or passed on whole, the
+    /// claim would be copied, with all its strings, for every claim answered.
     mutating func writeClaim(_ decision: ClaimDecision, receivedDate: CalendarDate, parent: Int) {
-        // The claim lent for the call: bound to a local, it would be copied whole.
-        writeClaim(decision.claim, decision, receivedDate: receivedDate, parent: parent)
-    }
-
-    private mutating func writeClaim(_ claim: Claim, _ decision: ClaimDecision, receivedDate: CalendarDate, parent: Int) {
         _ = openLevel(parent: parent, code: "PT", hasChildren: nil)
-        let patient = claim.patient ?? claim.subscriber
+        let patient = decision.claim.patient ?? decision.claim.subscriber
         x12.segment(
             "NM1", "QC", "1", X12Text.sanitized(patient.lastName), X12Text.sanitized(patient.firstName ?? ""),
-            "", "", "", "MI", identifier(claim.subscriber.memberID ?? ""))
-        x12.segment("TRN", "2", identifier(claim.patientControlNumber))
-        let charge = claim.totalCharge.description
+            "", "", "", "MI", identifier(decision.claim.subscriber.memberID ?? ""))
+        x12.segment("TRN", "2", identifier(decision.claim.patientControlNumber))
+        let charge = decision.claim.totalCharge.description
         switch decision.outcome {
         case .accepted(let payerClaimControlNumber):
             x12.segment("STC", x12.composite("A2", "20"), processDate, "WQ", charge)
@@ -25,10 +23,10 @@ extension ClaimAcknowledgmentBuilder.Output {
         case .rejected(let statuses):
             writeRejection(statuses.isEmpty ? [.unspecifiedRejection] : statuses, charge: charge)
         }
-        writeServiceDates(claim.serviceDateRange, receivedDate: receivedDate)
+        writeServiceDates(Claim.serviceDateRange(of: decision.claim.serviceLines), receivedDate: receivedDate)
         if decision.outcome.isRejected {
             for line in decision.lineStatuses where !line.statuses.isEmpty {
-                guard let service = claim.serviceLines.first(where: { $0.lineNumber == line.lineNumber }) else { continue }
+                guard let service = decision.claim.serviceLines.first(where: { $0.lineNumber == line.lineNumber }) else { continue }
                 writeLine(service, statuses: line.statuses)
             }
         }

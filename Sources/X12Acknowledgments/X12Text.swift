@@ -8,8 +8,9 @@ import X12
 /// dropped (X12 suppresses them in `AN` values; pyx12 flags them).
 enum X12Text {
     static func sanitized(_ value: String) -> String {
-        if value.utf8.last != UInt8(ascii: " "), !value.utf8.contains(where: isUnsafe) { return value }
-        var bytes = value.utf8.map { isUnsafe($0) ? UInt8(ascii: " ") : $0 }
+        let unsafe = unsafeBytes
+        if value.utf8.last != UInt8(ascii: " "), !value.utf8.contains(where: { unsafe[Int($0)] }) { return value }
+        var bytes = value.utf8.map { unsafe[Int($0)] ? UInt8(ascii: " ") : $0 }
         while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -17,11 +18,16 @@ enum X12Text {
     /// A verbatim copy (IK404 must be the bad value itself), or nil when it cannot be written
     /// faithfully: it holds a delimiter or exceeds the element's 99 characters.
     static func verbatim(_ value: String) -> String? {
-        guard value.count <= 99, !value.utf8.contains(where: { isUnsafe($0) }) else { return nil }
+        let unsafe = unsafeBytes
+        guard value.count <= 99, !value.utf8.contains(where: { unsafe[Int($0)] }) else { return nil }
         return value
     }
 
-    private static func isUnsafe(_ byte: UInt8) -> Bool {
+    /// Whether each byte value would break an acknowledgment written with the standard delimiters:
+    /// control characters and the delimiters themselves. A table, read once per value: every name
+    /// and id of every 277CA passes through here.
+    private static let unsafeBytes: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
         let delimiters = Delimiters.standard
         return byte < 0x20 || byte == 0x7F || byte == delimiters.element || byte == delimiters.component
             || byte == delimiters.repetition || byte == delimiters.segment
