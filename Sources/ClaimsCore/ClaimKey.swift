@@ -22,22 +22,13 @@ public struct ClaimKey: Sendable, Hashable {
 
     /// The key of `claim` sent by `submitter` (1000A NM109).
     ///
-    /// Inlinable, and reading the lines' dates in place: called out of line on a claim borrowed
-    /// from an array, the whole claim was copied for every key.
+    /// Inlinable: called out of line on a claim borrowed from an array, the whole claim was copied
+    /// for every key.
     @inlinable public init(_ claim: Claim, submitter: String) {
-        var first: CalendarDate?
-        var last: CalendarDate?
-        claim.serviceLines.withUnsafeBufferPointer { lines in
-            for index in lines.indices {
-                guard let from = lines[index].serviceDateFrom else { continue }
-                let to = lines[index].serviceDateTo ?? from
-                if first.map({ from < $0 }) ?? true { first = from }
-                if last.map({ to > $0 }) ?? true { last = to }
-            }
-        }
+        let dates = ServiceDates(claim.serviceLines)
         self.init(
             submitter: submitter, billingNPI: claim.billingProvider.npi ?? "",
-            patientControlNumber: claim.patientControlNumber, firstServiceDate: first, lastServiceDate: last,
+            patientControlNumber: claim.patientControlNumber, firstServiceDate: dates.first, lastServiceDate: dates.last,
             totalCharge: claim.totalCharge)
     }
 }

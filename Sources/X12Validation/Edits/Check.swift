@@ -96,21 +96,3 @@ extension String {
     }
     var firstByte: UInt8 { utf8.first ?? 0 }
 }
-
-/// Earliest and latest line date of a claim, computed without allocating.
-struct ServiceDates {
-    var first: CalendarDate?
-    var last: CalendarDate?
-
-    init(_ claim: Claim) {
-        // Indexing the buffer reads each line in place; `for line in` would copy every line.
-        claim.serviceLines.withUnsafeBufferPointer { lines in
-            for index in lines.indices {
-                guard let from = lines[index].serviceDateFrom else { continue }
-                let to = lines[index].serviceDateTo ?? from
-                if first.map({ from < $0 }) ?? true { first = from }
-                if last.map({ to > $0 }) ?? true { last = to }
-            }
-        }
-    }
-}
