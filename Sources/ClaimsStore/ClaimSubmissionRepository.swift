@@ -31,7 +31,7 @@ public struct ClaimSubmissionRepository: Sendable {
     }
 
     /// The earlier key with each hash (1-based ordinal among the keys asked about). One probe of the
-    /// hash index per key, forced by the lateral `LIMIT 1`: left to itself the planner hashes or
+    /// `key_hash` index per key, forced by the lateral `LIMIT 1`: left to itself the planner hashes or
     /// scans the whole table for every look-up, which grows with every file ever accepted while
     /// the probes stay logarithmic. One `bigint` per key is all the server parses.
     static let acceptedQuery = """

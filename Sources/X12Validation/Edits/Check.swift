@@ -50,8 +50,9 @@ extension Edit {
 ///
 /// Handing an edit the line itself copies it, with all its strings, whenever the edit calls a
 /// function the compiler cannot see into (it cannot prove the array's storage unchanged across
-/// the call); about a third of the business edits' instructions went to those copies. Reading
-/// through the line's address copies only the fields an edit reads.
+/// the call); about a quarter of the business edits' instructions went to those copies. Reading
+/// through the line's address copies only the fields an edit reads. Valid only during the call it
+/// is lent to: an edit must not keep it.
 @dynamicMemberLookup
 struct LentLine {
     let address: UnsafePointer<ServiceLine>
