@@ -97,25 +97,41 @@ public final class AESGCM {
     /// The plaintext of `ciphertext ‖ tag`, or nil when the tag does not verify (wrong key, or the
     /// ciphertext, nonce or associated data changed).
     public func open(_ sealed: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer) -> [UInt8]? {
-        guard sealed.count >= Self.tagLength, nonce.count == Self.nonceLength else { return nil }
+        var plaintext: [UInt8] = []
+        plaintext.reserveCapacity(max(0, sealed.count - Self.tagLength))
+        return open(sealed, nonce: nonce, aad: aad) { plaintext.append(contentsOf: $0) } ? plaintext : nil
+    }
+
+    /// `open` handed to `emit` a slice at a time (never whole in memory); true when the tag
+    /// verifies. The tag is checked after the last slice: what `emit` was given must not be used
+    /// unless this returns true.
+    public func open(
+        _ sealed: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer,
+        sliceLength: Int = 1 << 20, emit: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows -> Bool {
+        guard sealed.count >= Self.tagLength, nonce.count == Self.nonceLength else { return false }
         start(encrypt: 0, nonce: nonce)
         var length: Int32 = 0
         if aad.count > 0 {
             check(EVP_DecryptUpdate(context, nil, &length, aad.baseAddress, Int32(aad.count)), "AAD")
         }
         let textLength = sealed.count - Self.tagLength
-        var plaintext = [UInt8](repeating: 0, count: textLength)
-        let ok = plaintext.withUnsafeMutableBufferPointer { buffer -> Bool in
-            var written: Int32 = 0
-            if textLength > 0 {
-                check(EVP_DecryptUpdate(context, buffer.baseAddress, &written, sealed.baseAddress, Int32(textLength)), "update")
+        let input = sealed.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var slice = [UInt8](repeating: 0, count: max(1, min(sliceLength, textLength)))
+        return try slice.withUnsafeMutableBufferPointer { out -> Bool in
+            var offset = 0
+            while offset < textLength {
+                let count = min(out.count, textLength - offset)
+                var written: Int32 = 0
+                check(EVP_DecryptUpdate(context, out.baseAddress, &written, input + offset, Int32(count)), "update")
+                try emit(UnsafeRawBufferPointer(start: out.baseAddress, count: Int(written)))
+                offset += count
             }
             var tag = Array(sealed[textLength...])
             check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(Self.tagLength), &tag), "set tag")
             var final: Int32 = 0
-            return EVP_DecryptFinal_ex(context, buffer.baseAddress.map { $0 + Int(written) }, &final) == 1
+            return EVP_DecryptFinal_ex(context, out.baseAddress, &final) == 1
         }
-        return ok ? plaintext : nil
     }
 
     /// `open` over arrays.

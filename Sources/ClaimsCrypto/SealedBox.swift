@@ -53,16 +53,35 @@ public enum SealedBox {
     /// The plaintext of `sealed`. Throws, naming what and which key id, when the value is not
     /// sealed, the key is not in `ring`, or the tag does not verify (wrong key or altered data).
     public static func open(_ sealed: [UInt8], ring: KeyRing, context: [UInt8], what: String) throws -> [UInt8] {
-        guard let id = keyID(of: sealed) else { throw CryptoError(.malformed, "\(what) is not a sealed value") }
+        var plaintext: [UInt8] = []
+        try sealed.withUnsafeBytes { sealed in
+            try open(sealed, ring: ring, context: context, what: what) { plaintext.append(contentsOf: $0) }
+        }
+        return plaintext
+    }
+
+    /// `open` of a whole file's sealed bytes, its plaintext handed to `emit` a slice at a time
+    /// (never whole in memory). The tag is checked after the last slice: what `emit` was given
+    /// must not be used unless this returns without throwing.
+    public static func open(
+        _ sealed: UnsafeRawBufferPointer, ring: KeyRing, context: [UInt8], what: String,
+        emit: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        guard sealed.count >= overhead, sealed.prefix(4).elementsEqual(magic) else {
+            throw CryptoError(.malformed, "\(what) is not a sealed value")
+        }
+        let id = sealed[4..<8].reduce(0) { $0 << 8 | UInt32($1) }
         let key = try ring.key(id)
-        let nonce = Array(sealed[8..<(8 + AESGCM.nonceLength)])
+        let nonce = UnsafeRawBufferPointer(rebasing: sealed[8..<(8 + AESGCM.nonceLength)])
         let aad = Array(sealed[0..<8]) + context
-        guard let plaintext = AESGCM(key: key.encryptionKey).open(Array(sealed[(8 + AESGCM.nonceLength)...]), nonce: nonce, aad: aad)
-        else {
+        let verified = try aad.withUnsafeBytes { aad in
+            try AESGCM(key: key.encryptionKey).open(
+                UnsafeRawBufferPointer(rebasing: sealed[(8 + AESGCM.nonceLength)...]), nonce: nonce, aad: aad, emit: emit)
+        }
+        guard verified else {
             throw CryptoError(
                 .authenticationFailed, "\(what) does not decrypt under \(ring.purpose) key \(id) (wrong key, or the data was altered)")
         }
-        return plaintext
     }
 }
 

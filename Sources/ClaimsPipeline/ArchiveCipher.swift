@@ -23,6 +23,14 @@ public enum ArchiveCipher {
         try SealedBox.open(sealed, ring: ring, context: context(fileID), what: "archived file \(fileID)")
     }
 
+    /// `open` of a mapped archive, its plaintext handed to `emit` a slice at a time; usable only
+    /// once this returns without throwing (the tag is checked after the last slice).
+    public static func open(
+        _ sealed: UnsafeRawBufferPointer, fileID: Int64, ring: KeyRing, emit: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try SealedBox.open(sealed, ring: ring, context: context(fileID), what: "archived file \(fileID)", emit: emit)
+    }
+
     static func context(_ fileID: Int64) -> [UInt8] {
         var bytes = Array("claimsgate archive v1".utf8)
         for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: fileID >> Int64(shift))) }

@@ -287,13 +287,6 @@ public struct FileProcessor: Sendable {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
-    /// The file's bytes, or nil when it is gone or not a regular file (a symlink is never followed).
-    static func readRegularFile(_ url: URL) throws -> [UInt8]? {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else { return nil }
-        return [UInt8](try Data(contentsOf: url))
-    }
-
     /// The file mapped (never read whole), or nil when it is gone or not a regular file.
     static func mapRegularFile(_ url: URL) throws -> X12Source? {
         guard let descriptor = try openRegularFile(url) else { return nil }

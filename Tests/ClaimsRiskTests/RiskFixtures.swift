@@ -16,11 +16,12 @@ enum RiskFixtures {
     @discardableResult
     static func writeFile(
         claims: Int, seed: UInt64, labelled: Bool, in directory: URL, name: String = "claims.x12",
-        interchangeControlNumber: Int? = nil
+        interchangeControlNumber: Int? = nil, claimsPerTransactionSet: Int? = nil
     ) throws -> (file: URL, labels: URL) {
         var options = SyntheticFileOptions(claims: claims, seed: seed)
         options.labelled = labelled
         options.interchangeControlNumber = interchangeControlNumber
+        if let claimsPerTransactionSet { options.claimsPerTransactionSet = claimsPerTransactionSet }
         let generated = try SyntheticClaimFile(options)
         let file = directory.appendingPathComponent(name)
         try Data(generated.bytes()).write(to: file)

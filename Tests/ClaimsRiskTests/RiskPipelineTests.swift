@@ -28,7 +28,7 @@ import X12
         let partner: PartnerConfiguration
         let database: Database
 
-        init(database: Database, threshold: Double, mode: RiskPolicy.ReviewMode) throws {
+        init(database: Database, threshold: Double, mode: RiskPolicy.ReviewMode, windowBytes: Int? = nil) throws {
             self.database = database
             root = try TemporaryDirectory()
             let directories = PipelineDirectories(
@@ -38,22 +38,26 @@ import X12
                 try FileManager.default.createDirectory(
                     at: root.url.appendingPathComponent(directory), withIntermediateDirectories: true)
             }
-            processor = FileProcessor(
+            var processor = FileProcessor(
                 identity: GatewayIdentity(), directories: directories, acknowledgmentFileName: "{timestamp}_{name}_{kind}.x12",
                 risk: try RiskStage(modelFile: RiskFixtures.shippedModelURL), database: database,
                 phi: KeyRing(purpose: "phi", currentID: 1, keys: [.generate(id: 1)]), audit: DisabledAuditRecorder(),
                 logger: RiskPipelineTests.logger)
+            if let windowBytes { processor.windowBytes = windowBytes }
+            self.processor = processor
             var partner = PartnerConfiguration(id: "demo", senderIDs: [.init(qualifier: "ZZ", id: "DEMOSUBMITTER")])
             partner.risk = RiskPolicy(threshold: threshold, reviewMode: mode)
             self.partner = partner
         }
 
         /// Runs a labelled generated file through the processor; returns its file id.
-        func process(claims: Int, seed: UInt64, name: String, interchangeControlNumber: Int? = nil) async throws -> Int64 {
+        func process(
+            claims: Int, seed: UInt64, name: String, interchangeControlNumber: Int? = nil, claimsPerTransactionSet: Int? = nil
+        ) async throws -> Int64 {
             let inbox = root.url.appendingPathComponent("inbox")
             let data = try RiskFixtures.writeFile(
                 claims: claims, seed: seed, labelled: true, in: inbox, name: name,
-                interchangeControlNumber: interchangeControlNumber)
+                interchangeControlNumber: interchangeControlNumber, claimsPerTransactionSet: claimsPerTransactionSet)
             try await processor.intake(data.file, partner: partner, channel: .inbox)
             let archived = try await FileRepository(database: database).files(inState: [.archived])
             return try #require(archived.first { $0.originalName == name }?.id)
@@ -121,6 +125,35 @@ import X12
                 try await service.decide(reference, .rejected, reviewer: "ana", reason: nil)
             }
             #expect(try await ReviewRepository(database: db.database).pending().count == held.count - 1)
+        }
+    }
+
+    /// A decision reads the archived file back a window at a time, as it was stored: the 277CA
+    /// it writes names the decided claim, wherever in the file it is.
+    @Test func aDecisionOnAClaimInALaterWindowNamesThatClaim() async throws {
+        try await TestDatabase.with { db in
+            let harness = try Harness(database: db.database, threshold: 0.5, mode: .pend, windowBytes: 1)
+            let fileID = try await harness.process(claims: 300, seed: 23, name: "windows.x12", claimsPerTransactionSet: 50)
+            let stored = try await ClaimRepository(database: db.database).claims(fileID: fileID)
+            let held = try #require(stored.last { $0.state == .review })
+            #expect(held.claimIndex >= 50)
+            let service = ReviewService(
+                processor: harness.processor, database: db.database, audit: RecordingAudit(), partner: { _ in harness.partner })
+            let reference = ClaimReference(fileID: fileID, claimIndex: held.claimIndex)
+            _ = try await service.decide(reference, .released, reviewer: "ana", reason: nil)
+            let followUp = try harness.claimStatuses(suffix: "_windows.x12_\(reference)_277CA.x12")
+            #expect(followUp.statuses == ["A2:20"])
+            let interchanges = try InterchangeReader.read(X12Source(bytes: followUp.bytes))
+            // The claim's trace (TRN*2 under the patient level, HL03 = PT) is its CLM01.
+            var level = ""
+            var traces: [String] = []
+            for set in interchanges.flatMap(\.groups).flatMap(\.transactionSets) {
+                for segment in set.segments {
+                    if segment.id == "HL" { level = segment[3].string }
+                    if level == "PT", segment.id == "TRN" { traces.append(segment[2].string) }
+                }
+            }
+            #expect(traces == [held.patientControlNumber])
         }
     }
 
