@@ -45,9 +45,9 @@ public enum SealedBox {
     }
 
     /// The key id a sealed value names, or nil when it is not a sealed value.
-    public static func keyID(of sealed: [UInt8]) -> UInt32? {
-        guard sealed.count >= overhead, Array(sealed.prefix(4)) == magic else { return nil }
-        return sealed[4..<8].reduce(0) { $0 << 8 | UInt32($1) }
+    public static func keyID(of sealed: some Collection<UInt8>) -> UInt32? {
+        guard sealed.count >= overhead, sealed.prefix(4).elementsEqual(magic) else { return nil }
+        return sealed.dropFirst(4).prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// The plaintext of `sealed`. Throws, naming what and which key id, when the value is not
@@ -67,10 +67,7 @@ public enum SealedBox {
         _ sealed: UnsafeRawBufferPointer, ring: KeyRing, context: [UInt8], what: String,
         emit: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        guard sealed.count >= overhead, sealed.prefix(4).elementsEqual(magic) else {
-            throw CryptoError(.malformed, "\(what) is not a sealed value")
-        }
-        let id = sealed[4..<8].reduce(0) { $0 << 8 | UInt32($1) }
+        guard let id = keyID(of: sealed) else { throw CryptoError(.malformed, "\(what) is not a sealed value") }
         let key = try ring.key(id)
         let nonce = UnsafeRawBufferPointer(rebasing: sealed[8..<(8 + AESGCM.nonceLength)])
         let aad = Array(sealed[0..<8]) + context

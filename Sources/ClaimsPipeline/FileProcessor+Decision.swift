@@ -24,7 +24,7 @@ extension FileProcessor {
             return nil
         }
         // Archived files are sealed (`ArchiveCipher`); a file still in processing/ is clear.
-        let sealed = SealedBox.keyID(of: Array(stored.bytes.prefix(SealedBox.overhead))) != nil
+        let sealed = SealedBox.keyID(of: stored.bytes) != nil
         let source = try await Blocking.run { [phi, directories] in
             sealed ? try Self.unsealed(stored, fileID: record.id, ring: phi, in: directories.processing) : stored
         }
