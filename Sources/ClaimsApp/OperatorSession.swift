@@ -1,4 +1,5 @@
 import AuditLog
+import ClaimsPipeline
 import ClaimsCrypto
 import ClaimsStore
 import Foundation
@@ -22,6 +23,8 @@ public struct OperatorSession: Sendable {
     public static func with<T: Sendable>(
         root: URL, configFile: URL?, logger: Logger, _ body: (OperatorSession) async throws -> T
     ) async throws -> T {
+        // Operator commands read files too (a review decision judges its archived file).
+        HeapTuning.apply()
         let configuration = try ConfigurationLoader.load(root: root, configFile: configFile)
         return try await GatewayDatabase.with(configuration, logger: logger) { database in
             let keys = try GatewayKeys.load(configuration.security, create: false)

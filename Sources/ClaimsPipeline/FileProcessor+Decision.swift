@@ -73,6 +73,11 @@ extension FileProcessor {
             let window = assessor.judge(places, of: envelope, partner: partner, receivedDate: receivedDate)
             if index < first + window.storedClaimCount { return locate(index - first, in: window) }
             first += window.storedClaimCount
+            // As `processWindows` does: the window's pages and heap go back before the next.
+            let start = envelope.transactionSet(at: places[0]).range
+            let end = envelope.transactionSet(at: places[places.count - 1]).range
+            source.release(start.lowerBound..<end.upperBound)
+            HeapTuning.releaseFreeMemory()
         }
         return nil
     }
@@ -84,7 +89,13 @@ extension FileProcessor {
         let descriptor = open(directory.path, unnamedFileFlags, 0o600)
         guard descriptor >= 0 else { throw DurableFile.Failure(operation: "open O_TMPFILE", path: directory.path, code: errno) }
         defer { close(descriptor) }
+        // The ciphertext follows the header byte for byte with the plaintext: read pages go back
+        // as the slices are written out.
+        let header = SealedBox.overhead - AESGCM.tagLength
+        var opened = 0
         try ArchiveCipher.open(UnsafeRawBufferPointer(sealed.bytes), fileID: fileID, ring: ring) { slice in
+            opened += slice.count
+            defer { sealed.release(0..<(header + opened)) }
             var offset = 0
             while offset < slice.count {
                 let written = write(descriptor, slice.baseAddress! + offset, slice.count - offset)
