@@ -74,9 +74,7 @@ extension FileProcessor {
             if index < first + window.storedClaimCount { return locate(index - first, in: window) }
             first += window.storedClaimCount
             // As `processWindows` does: the window's pages and heap go back before the next.
-            let start = envelope.transactionSet(at: places[0]).range
-            let end = envelope.transactionSet(at: places[places.count - 1]).range
-            source.release(start.lowerBound..<end.upperBound)
+            source.release(envelope.byteRange(of: places))
             HeapTuning.releaseFreeMemory()
         }
         return nil

@@ -98,9 +98,7 @@ extension FileProcessor {
             try await acknowledgments?.add(window)
             clock.lap("acknowledge")
             progress.storedClaims += window.storedClaimCount
-            let first = envelope.transactionSet(at: places[0]).range
-            let last = envelope.transactionSet(at: places[places.count - 1]).range
-            source.release(first.lowerBound..<last.upperBound)
+            source.release(envelope.byteRange(of: places))
             HeapTuning.releaseFreeMemory()
         }
         if stores { try await finishStoring(record.id, partner: partner, progress: progress, logger: logger) }
@@ -170,5 +168,10 @@ extension FileAssessment {
     /// The envelope of the transaction set at `place`.
     func transactionSet(at place: SetPlace) -> TransactionSet {
         interchanges[place.interchange].groups[place.group].group.transactionSets[place.set]
+    }
+
+    /// The bytes of the file from the first set of a window to the end of its last.
+    func byteRange(of places: [SetPlace]) -> Range<Int> {
+        transactionSet(at: places[0]).range.lowerBound..<transactionSet(at: places[places.count - 1]).range.upperBound
     }
 }

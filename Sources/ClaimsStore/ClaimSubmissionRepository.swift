@@ -48,11 +48,20 @@ public struct ClaimSubmissionRepository: Sendable {
     /// The first eight bytes of the SHA-256 of the key's fields, each as `keyHashSQL` spells it,
     /// separated by U+001F: what the index of `claim_submissions` is on.
     static func keyHash(_ key: ClaimKey) -> Int64 {
-        var text = [key.submitter, key.billingNPI, key.patientControlNumber].joined(separator: "\u{1F}")
-        for field in [key.firstServiceDate?.x12 ?? "", key.lastServiceDate?.x12 ?? "", key.totalCharge.decimalString] {
-            text += "\u{1F}" + field
+        // Written into one buffer: this runs for every claim stored and every claim looked up.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        func append(_ field: String) {
+            if !bytes.isEmpty { bytes.append(0x1F) }
+            bytes.append(contentsOf: field.utf8)
         }
-        let digest = text.withUTF8 { SHA256Digest.digest(UnsafeRawBufferPointer($0)) }
+        append(key.submitter)
+        append(key.billingNPI)
+        append(key.patientControlNumber)
+        append(key.firstServiceDate?.x12 ?? "")
+        append(key.lastServiceDate?.x12 ?? "")
+        append(key.totalCharge.decimalString)
+        let digest = bytes.withUnsafeBytes { SHA256Digest.digest($0) }
         return Int64(bitPattern: digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
     }
 
