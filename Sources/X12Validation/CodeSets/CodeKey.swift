@@ -3,16 +3,11 @@
 struct CodeKey: Hashable, Sendable {
     let raw: UInt64
 
+    init(raw: UInt64) { self.raw = raw }
+
     init?(_ code: String) {
-        var raw: UInt64 = 0
-        var count = 0
-        for byte in code.utf8 {
-            guard count < 8, byte > 0x20, byte < 0x7F else { return nil }
-            raw = raw << 8 | UInt64(byte)
-            count += 1
-        }
-        guard count > 0 else { return nil }
-        self.raw = raw
+        guard let key = code.withBytes({ CodeKey(bytes: $0) }) else { return nil }
+        self = key
     }
 
     init?<C: Collection<UInt8>>(bytes: C) {

@@ -55,13 +55,13 @@ public struct CodeSet: Sendable {
     }
 
     public var metadata: Metadata
-    var spans: [CodeKey: Span]
+    var spans: CodeTable<Span>
     /// Second and later spans of codes that were terminated and re-added.
     var extraSpans: [CodeKey: [Span]]
 
     public init(metadata: Metadata) {
         self.metadata = metadata
-        spans = [:]
+        spans = CodeTable()
         extraSpans = [:]
     }
 

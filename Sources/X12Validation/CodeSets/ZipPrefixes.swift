@@ -21,7 +21,9 @@ public struct ZipPrefixes: Sendable {
     /// Whether the ZIP code's prefix is served in `state`; nil when the prefix is unknown or the
     /// ZIP is not numeric.
     public func zip(_ zip: String, isIn state: String) -> Bool? {
-        guard let prefix = Self.prefix(zip.utf8.prefix(3)), let packed = Self.pack(state.utf8) else { return nil }
+        guard let prefix = zip.withBytes({ $0.count >= 3 ? Self.prefix($0[0..<3]) : nil }),
+            let packed = state.withBytes({ Self.pack($0) })
+        else { return nil }
         let served = states[prefix]
         return served.isEmpty ? nil : served.contains(packed)
     }

@@ -58,7 +58,7 @@ enum AmountEdits {
     }
 
     static func below(
-        _ id: String, _ location: String, _ name: String, _ body: @escaping @Sendable (Claim) -> [RuleViolation]
+        _ id: String, _ location: String, _ name: String, _ body: @escaping @Sendable (Claim) -> RuleViolations
     ) -> any ClaimRule {
         Check(
             .business(

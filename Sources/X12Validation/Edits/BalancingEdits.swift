@@ -25,7 +25,7 @@ enum BalancingEdits {
                 fix: "Copy the other payer's remittance exactly: every claim- and line-level CAS adjustment and the paid amount.",
                 "A7:672")
         ) { claim, _ in
-            var violations: [RuleViolation] = []
+            var failures = 0
             for payer in claim.otherPayers {
                 guard let paid = payer.paidAmount else { continue }
                 var adjusted = payer.adjustments.reduce(Amount.zero) { $0 + $1.amount }
@@ -34,9 +34,9 @@ enum BalancingEdits {
                         adjusted += adjudication.adjustments.reduce(Amount.zero) { $0 + $1.amount }
                     }
                 }
-                if claim.totalCharge.cents - adjusted.cents != paid.cents { violations.append(RuleViolation()) }
+                if claim.totalCharge.cents - adjusted.cents != paid.cents { failures += 1 }
             }
-            return violations
+            return failures == 0 ? .none : .claim(times: failures)
         },
         Check(
             .business(
@@ -58,7 +58,7 @@ enum BalancingEdits {
                 "the other payer's paid amount (2320 AMT*D) does not equal the sum of its line paid amounts (SVD02) less its claim-level adjustments",
                 fix: "Make AMT*D the sum of SVD02 for that payer minus the claim-level CAS amounts in 2320.", "A7:672")
         ) { claim, _ in
-            var violations: [RuleViolation] = []
+            var failures = 0
             for payer in claim.otherPayers where hasLineAdjudication(claim, payer.payerID) {
                 var lines = Amount.zero
                 for line in claim.serviceLines {
@@ -67,9 +67,9 @@ enum BalancingEdits {
                     }
                 }
                 let adjusted = payer.adjustments.reduce(Amount.zero) { $0 + $1.amount }
-                if lines.cents - adjusted.cents != (payer.paidAmount ?? .zero).cents { violations.append(RuleViolation()) }
+                if lines.cents - adjusted.cents != (payer.paidAmount ?? .zero).cents { failures += 1 }
             }
-            return violations
+            return failures == 0 ? .none : .claim(times: failures)
         },
         Check(
             .business(

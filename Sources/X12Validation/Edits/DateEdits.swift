@@ -8,27 +8,29 @@ enum DateEdits {
         var qualifier: String
         var name: String
         var status: String
-        var date: @Sendable (ClaimDates) -> CalendarDate?
+        /// Reads the date from the claim: handed the claim's `ClaimDates` instead, each call
+        /// copied all of them.
+        var date: @Sendable (Claim) -> CalendarDate?
         /// Whether the event must be on or before the first date of service.
         var precedesService: Bool
     }
 
     static let events: [Event] = [
-        Event(qualifier: "431", name: "onset of current illness", status: "397", date: { $0.onset }, precedesService: true),
+        Event(qualifier: "431", name: "onset of current illness", status: "397", date: { $0.details.dates.onset }, precedesService: true),
         Event(
-            qualifier: "454", name: "initial treatment", status: "701", date: { $0.initialTreatment },
+            qualifier: "454", name: "initial treatment", status: "701", date: { $0.details.dates.initialTreatment },
             precedesService: true),
-        Event(qualifier: "304", name: "last seen", status: "757", date: { $0.lastSeen }, precedesService: true),
-        Event(qualifier: "439", name: "accident", status: "727", date: { $0.accident }, precedesService: true),
+        Event(qualifier: "304", name: "last seen", status: "757", date: { $0.details.dates.lastSeen }, precedesService: true),
+        Event(qualifier: "439", name: "accident", status: "727", date: { $0.details.dates.accident }, precedesService: true),
         Event(
-            qualifier: "484", name: "last menstrual period", status: "191", date: { $0.lastMenstrualPeriod },
+            qualifier: "484", name: "last menstrual period", status: "191", date: { $0.details.dates.lastMenstrualPeriod },
             precedesService: true),
-        Event(qualifier: "435", name: "admission", status: "189", date: { $0.admission }, precedesService: true),
-        Event(qualifier: "096", name: "discharge", status: "190", date: { $0.discharge }, precedesService: false),
-        Event(qualifier: "314", name: "disability start", status: "195", date: { $0.disabilityFrom }, precedesService: false),
-        Event(qualifier: "090", name: "assumed care", status: "388", date: { $0.assumedCare }, precedesService: false),
+        Event(qualifier: "435", name: "admission", status: "189", date: { $0.details.dates.admission }, precedesService: true),
+        Event(qualifier: "096", name: "discharge", status: "190", date: { $0.details.dates.discharge }, precedesService: false),
+        Event(qualifier: "314", name: "disability start", status: "195", date: { $0.details.dates.disabilityFrom }, precedesService: false),
+        Event(qualifier: "090", name: "assumed care", status: "388", date: { $0.details.dates.assumedCare }, precedesService: false),
         Event(
-            qualifier: "091", name: "relinquished care", status: "389", date: { $0.relinquishedCare },
+            qualifier: "091", name: "relinquished care", status: "389", date: { $0.details.dates.relinquishedCare },
             precedesService: false),
     ]
 
@@ -40,7 +42,7 @@ enum DateEdits {
                     id(number + 1), snip: 4, "2300 DTP*\(event.qualifier)", "\(event.name) date is after the date the claim was received",
                     fix: "Correct the \(event.name) date (DTP*\(event.qualifier)); it cannot be in the future.", "A7:\(event.status)")
             ) { claim, context in
-                fires(event.date(claim.details.dates).map { $0 > context.receivedDate } ?? false)
+                fires(event.date(claim).map { $0 > context.receivedDate } ?? false)
             },
             Check(
                 .business(
@@ -48,7 +50,7 @@ enum DateEdits {
                     fix: "Correct the \(event.name) date (DTP*\(event.qualifier)) or the patient's birth date (DMG02).",
                     "A8:\(event.status)")
             ) { claim, _ in
-                guard let date = event.date(claim.details.dates), let birth = claim.patientPerson.birthDate else { return [] }
+                guard let date = event.date(claim), let birth = claim.patientBirthDate else { return .none }
                 return fires(date < birth)
             },
         ]
@@ -60,7 +62,7 @@ enum DateEdits {
                         fix: "The \(event.name) date (DTP*\(event.qualifier)) must be on or before the first service date; correct it.",
                         "A8:\(event.status)")
                 ) { claim, _ in
-                    guard let date = event.date(claim.details.dates), let first = ServiceDates(claim).first else { return [] }
+                    guard let date = event.date(claim), let first = ServiceDates(claim).first else { return .none }
                     return fires(date > first)
                 })
         }
@@ -75,7 +77,7 @@ enum DateEdits {
                 fix: "Correct the admission (DTP*435) or discharge (DTP*096) date.", "A8:190")
         ) { claim, _ in
             let dates = claim.details.dates
-            guard let admission = dates.admission, let discharge = dates.discharge else { return [] }
+            guard let admission = dates.admission, let discharge = dates.discharge else { return .none }
             return fires(discharge < admission)
         },
         Check(
@@ -84,7 +86,7 @@ enum DateEdits {
                 fix: "Correct the disability date range (RD8 from-to).", "A8:195")
         ) { claim, _ in
             let dates = claim.details.dates
-            guard let from = dates.disabilityFrom, let to = dates.disabilityTo else { return [] }
+            guard let from = dates.disabilityFrom, let to = dates.disabilityTo else { return .none }
             return fires(to < from)
         },
         Check(
@@ -93,7 +95,7 @@ enum DateEdits {
                 fix: "Correct the assumed or relinquished care date.", "A8:389")
         ) { claim, _ in
             let dates = claim.details.dates
-            guard let assumed = dates.assumedCare, let relinquished = dates.relinquishedCare else { return [] }
+            guard let assumed = dates.assumedCare, let relinquished = dates.relinquishedCare else { return .none }
             return fires(relinquished < assumed)
         },
         Check(
@@ -102,7 +104,7 @@ enum DateEdits {
                 fix: "Leave out DTP*431 when the illness started on the day of service (the guide says not to send it).",
                 "A8:397", warn: true)
         ) { claim, _ in
-            guard let onset = claim.details.dates.onset else { return [] }
+            guard let onset = claim.details.dates.onset else { return .none }
             return fires(claim.anyLine { $0.serviceDateFrom == onset })
         },
         Check(
@@ -111,7 +113,7 @@ enum DateEdits {
                 fix: "Bill only services between admission (DTP*435) and discharge (DTP*096), or correct those dates.",
                 "A8:189")
         ) { claim, _ in
-            guard let admission = claim.details.dates.admission else { return [] }
+            guard let admission = claim.details.dates.admission else { return .none }
             let discharge = claim.details.dates.discharge
             return linesWhere(claim) { line in
                 guard let from = line.serviceDateFrom else { return false }

@@ -40,14 +40,14 @@ enum DiagnosisEdits {
                 "DX-010", snip: 5, "2300 HI", "a diagnosis for female patients only (pregnancy, female genital organs) on a male patient",
                 fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86")
         ) { claim, _ in
-            fires(claim.patientPerson.gender == "M" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, femaleOnly) })
+            fires(claim.patientGender == "M" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, femaleOnly) })
         },
         Check(
             .business(
                 "DX-011", snip: 5, "2300 HI", "a diagnosis for male patients only (male genital organs, prostate) on a female patient",
                 fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86")
         ) { claim, _ in
-            fires(claim.patientPerson.gender == "F" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, maleOnly) })
+            fires(claim.patientGender == "F" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, maleOnly) })
         },
         Check(
             .business(
@@ -69,7 +69,7 @@ enum DiagnosisEdits {
                 "DX-014", snip: 5, "2300 HI", "a pregnancy code (O00–O9A) on a patient younger than 9 or older than 64",
                 fix: "Check the patient's birth date and the diagnosis code.", "A8:255", warn: true)
         ) { claim, _ in
-            guard let birth = claim.patientPerson.birthDate, let first = ServiceDates(claim).first else { return [] }
+            guard let birth = claim.patientBirthDate, let first = ServiceDates(claim).first else { return .none }
             let age = birth.years(until: first)
             return fires((age < 9 || age > 64) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, pregnancy) })
         },
@@ -86,7 +86,7 @@ enum DiagnosisEdits {
                 "DX-016", snip: 5, "2300 HI01-1", "ICD-9-CM qualifiers (BK/BF) on services from October 1, 2015 on",
                 fix: "Code services from 2015-10-01 on in ICD-10-CM with qualifiers ABK (principal) and ABF.", "A7:700")
         ) { claim, _ in
-            guard let last = ServiceDates(claim).last, last >= icd10Start else { return [] }
+            guard let last = ServiceDates(claim).last, last >= icd10Start else { return .none }
             return fires(claim.diagnoses.contains { $0.qualifier == "BK" || $0.qualifier == "BF" })
         },
     ]
@@ -102,7 +102,7 @@ enum DiagnosisEdits {
         [
             Check(.business(principalID, snip: 5, "2300 HI01-2", "the principal diagnosis \(problem)", fix: fix, principal)) {
                 claim, context in
-                guard let first = claim.diagnoses.first, first.isICD10 else { return [] }
+                guard let first = claim.diagnoses.first, first.isICD10 else { return .none }
                 return fires(test(first.code, context.codeSets, ServiceDates(claim)))
             },
             Check(.business(otherID, snip: 5, "2300 HI02-2…HI12-2", "a secondary diagnosis \(problem)", fix: fix, other)) {
@@ -127,18 +127,12 @@ enum DiagnosisEdits {
     }
 
     static func isICD10Shaped(_ code: String) -> Bool {
-        let bytes = code.utf8
-        guard (3...7).contains(bytes.count) else { return false }
-        for (offset, byte) in bytes.enumerated() {
-            let letter = byte >= 0x41 && byte <= 0x5A
-            let digit = byte >= 0x30 && byte <= 0x39
-            switch offset {
-            case 0: if !letter { return false }
-            case 1: if !digit { return false }
-            default: if !(letter || digit) { return false }
-            }
+        code.withBytes { bytes in
+            guard (3...7).contains(bytes.count) else { return false }
+            func isLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+            return isLetter(bytes[0]) && ValueSyntax.isDigit(bytes[1])
+                && bytes[2...].allSatisfy { isLetter($0) || ValueSyntax.isDigit($0) }
         }
-        return true
     }
 
     static func isExternalCause(_ code: String) -> Bool {
@@ -148,7 +142,7 @@ enum DiagnosisEdits {
     }
 
     static func olderThan(_ claim: Claim, years: Int) -> Bool {
-        guard let birth = claim.patientPerson.birthDate, let first = ServiceDates(claim).first else { return false }
+        guard let birth = claim.patientBirthDate, let first = ServiceDates(claim).first else { return false }
         return birth.years(until: first) >= years
     }
 
@@ -160,13 +154,11 @@ enum DiagnosisEdits {
     static func range(_ low: String, _ high: String) -> Range3 { (pack(low), pack(high)) }
 
     static func pack(_ code: String) -> UInt32 {
-        var value: UInt32 = 0
-        var count = 0
-        for byte in code.utf8.prefix(4) {
-            value = value << 8 | UInt32(byte)
-            count += 1
+        code.withBytes { bytes in
+            var value: UInt32 = 0
+            for index in 0..<4 { value = value << 8 | UInt32(index < bytes.count ? bytes[index] : 0) }
+            return value
         }
-        return value << (8 * UInt32(4 - count))
     }
 
     /// Whether the code's first four characters fall in one of `ranges` (bounds may be 3 or 4

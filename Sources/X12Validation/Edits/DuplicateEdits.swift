@@ -10,7 +10,7 @@ public enum DuplicateEdits {
 
     static let rules: [any ClaimRule] = [
         Check(prior) { claim, context in
-            guard !context.priorSubmissions.isEmpty, claim.frequencyCode == "1" else { return [] }
+            guard !context.priorSubmissions.isEmpty, claim.frequencyCode == "1" else { return .none }
             return fires(context.priorSubmissions.contains(ClaimKey(claim, submitter: context.header.submitter.identifier)))
         },
         Check(

@@ -74,7 +74,7 @@ enum LineEdits {
                 "SVC-051", snip: 4, "2400 DTP*472", "a date of service is after the date the transaction was created (BHT04)",
                 fix: "Correct the service date or the transaction creation date.", "A7:187")
         ) { claim, context in
-            guard let created = context.header.creationDate else { return [] }
+            guard let created = context.header.creationDate else { return .none }
             return linesWhere(claim) { line in
                 guard let from = line.serviceDateFrom else { return false }
                 return (line.serviceDateTo ?? from) > created
@@ -85,7 +85,7 @@ enum LineEdits {
                 "SVC-020", snip: 4, "2400 DTP*472", "a date of service is before the patient's date of birth",
                 fix: "Correct the service date or the patient's birth date (DMG02).", "A8:158:QC")
         ) { claim, _ in
-            guard let birth = claim.patientPerson.birthDate else { return [] }
+            guard let birth = claim.patientBirthDate else { return .none }
             return linesWhere(claim) { line in line.serviceDateFrom.map { $0 < birth } ?? false }
         },
         Check(
@@ -93,7 +93,7 @@ enum LineEdits {
                 "SVC-021", snip: 4, "2400 DTP*472", "a date of service is after the patient's date of death (PAT06)",
                 fix: "Correct the service date or the date of death.", "A8:159:QC")
         ) { claim, _ in
-            guard let death = claim.coverage.patientDeathDate else { return [] }
+            guard let death = claim.coverage.patientDeathDate else { return .none }
             return linesWhere(claim) { line in
                 guard let from = line.serviceDateFrom else { return false }
                 return (line.serviceDateTo ?? from) > death
@@ -105,7 +105,7 @@ enum LineEdits {
                 fix: "Split the claim so that each claim covers services of one calendar year.", "A7:187")
         ) { claim, _ in
             let dates = ServiceDates(claim)
-            guard let first = dates.first, let last = dates.last else { return [] }
+            guard let first = dates.first, let last = dates.last else { return .none }
             return fires(first.year != last.year)
         },
         Check(

@@ -8,7 +8,7 @@ extension PartnerEdits {
                 fix: "Add the prior authorization number (REF*G1) at claim or line level.", "A6:252")
         ) { claim, context in
             let codes = context.partner.priorAuthorizationCodes
-            guard !codes.isEmpty, claim.details.priorAuthorization == nil else { return [] }
+            guard !codes.isEmpty, claim.details.priorAuthorization == nil else { return .none }
             return linesWhere(claim) { codes.contains($0.procedureCode) && $0.details.priorAuthorization == nil }
         },
         Check(
@@ -16,7 +16,7 @@ extension PartnerEdits {
                 "TP-016", snip: 7, "2300/2400 REF*X4", "laboratory services (80000–89999) billed without a CLIA number",
                 fix: "Add the performing laboratory's CLIA number in REF*X4.", "A6:544")
         ) { claim, context in
-            guard context.partner.cliaRequiredForLab, claim.details.cliaNumber == nil else { return [] }
+            guard context.partner.cliaRequiredForLab, claim.details.cliaNumber == nil else { return .none }
             return linesWhere(claim) { isLaboratory($0.procedureCode) && $0.details.cliaNumber == nil }
         },
         Check(
@@ -24,7 +24,7 @@ extension PartnerEdits {
                 "TP-017", snip: 7, "2410 LIN03", "drug code (J) billed without the National Drug Code (2410)",
                 fix: "Add 2410 LIN*N4 with the 11-digit NDC and CTP with the quantity dispensed.", "A6:218")
         ) { claim, context in
-            guard context.partner.ndcRequiredForDrugs else { return [] }
+            guard context.partner.ndcRequiredForDrugs else { return .none }
             return linesWhere(claim) { $0.procedureCode.firstByte == UInt8(ascii: "J") && $0.details.ndc == nil }
         },
         Check(
@@ -32,7 +32,7 @@ extension PartnerEdits {
                 "TP-018", snip: 7, "2420E", "DMEPOS item (E, K or L code) billed without the ordering provider (2420E)",
                 fix: "Add 2420E with the ordering provider's name and NPI.", "A6:562:DK")
         ) { claim, context in
-            guard context.partner.orderingProviderRequiredForDME else { return [] }
+            guard context.partner.orderingProviderRequiredForDME else { return .none }
             return linesWhere(claim) { line in
                 let first = line.procedureCode.firstByte
                 let dme = first == UInt8(ascii: "E") || first == UInt8(ascii: "K") || first == UInt8(ascii: "L")
@@ -52,7 +52,7 @@ extension PartnerEdits {
         ) { claim, context in
             guard context.partner.zipPlusFourRequired, let address = address(claim),
                 AddressEdits.isUS(address, context.codeSets)
-            else { return [] }
+            else { return .none }
             return fires((address.postalCode?.utf8.count ?? 0) != 9)
         }
     }

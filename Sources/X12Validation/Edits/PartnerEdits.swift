@@ -21,7 +21,7 @@ enum PartnerEdits {
                 "TP-005", snip: 7, "2310B PRV", "the payer requires the rendering provider taxonomy (PRV*PE*PXC)",
                 fix: "Add PRV*PE*PXC with the rendering provider's NUCC taxonomy code in 2310B.", "A6:145:82")
         ) { claim, context in
-            guard context.partner.renderingTaxonomyRequired, let rendering = claim.providers.rendering else { return [] }
+            guard context.partner.renderingTaxonomyRequired, let rendering = claim.providers.rendering else { return .none }
             return fires(rendering.taxonomy == nil)
         },
         Check(
@@ -31,7 +31,7 @@ enum PartnerEdits {
                 "A8:496:85")
         ) { claim, context in
             let enrolled = context.partner.enrolledBillingNPIs
-            guard !enrolled.isEmpty else { return [] }
+            guard !enrolled.isEmpty else { return .none }
             return fires(!enrolled.contains(claim.billingProvider.npi ?? ""))
         },
         Check(
@@ -58,7 +58,7 @@ enum PartnerEdits {
                 "TP-006", snip: 7, "2010BA NM109", "member id is not a Medicare Beneficiary Identifier for this Medicare payer",
                 fix: "Send the patient's 11-character MBI from the Medicare card (no dashes).", "A7:164:IL")
         ) { claim, context in
-            guard context.partner.medicarePayerIDs.contains(claim.payer.identifier) else { return [] }
+            guard context.partner.medicarePayerIDs.contains(claim.payer.identifier) else { return .none }
             return fires(!PayerEdits.isMBI(claim.subscriber.memberID ?? ""))
         },
         Check(
@@ -85,7 +85,7 @@ enum PartnerEdits {
         ) { claim, context in
             guard let limit = context.partner.timelyFilingDays, claim.details.delayReason == nil,
                 let first = ServiceDates(claim).first
-            else { return [] }
+            else { return .none }
             return fires(context.receivedDate.dayNumber - first.dayNumber > limit)
         },
         Check(
@@ -111,7 +111,7 @@ enum PartnerEdits {
                 fix: "Send the member id with its prefix exactly as printed on the card.", "A7:733:IL")
         ) { claim, context in
             let prefixes = context.partner.memberIDPrefixes
-            guard !prefixes.isEmpty else { return [] }
+            guard !prefixes.isEmpty else { return .none }
             let member = claim.subscriber.memberID ?? ""
             return fires(!prefixes.contains { member.hasPrefix($0) })
         },

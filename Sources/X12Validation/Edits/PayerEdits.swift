@@ -16,7 +16,7 @@ enum PayerEdits {
                 "SVC-007", snip: 7, "2400 SV102", "a service line on a chargeable claim has a charge of zero",
                 fix: "Bill each line's charge; leave out services that are not billed.", "A7:583")
         ) { claim, context in
-            guard context.header.claimOrEncounter == "CH" else { return [] }
+            guard context.header.claimOrEncounter == "CH" else { return .none }
             return linesWhere(claim) { $0.charge == .zero && !$0.amountDefects.contains(.lineCharge) }
         },
         Check(
@@ -32,7 +32,7 @@ enum PayerEdits {
                 "SUB-019", snip: 7, "2010BA NM109", "subscriber member id contains spaces or punctuation",
                 fix: "Send the member id exactly as on the card, letters and digits only.", "A7:164:IL")
         ) { claim, _ in
-            guard let member = claim.subscriber.memberID else { return [] }
+            guard let member = claim.subscriber.memberID else { return .none }
             return fires(!member.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) })
         },
         Check(

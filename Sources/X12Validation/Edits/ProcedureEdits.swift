@@ -75,7 +75,7 @@ enum ProcedureEdits {
                 fix: "Check the modifier against the CMS HCPCS modifier list (CPT modifiers are two digits).", "A7:453")
         ) { claim, context in
             let modifiers = context.codeSets.hcpcsModifiers
-            guard !modifiers.isEmpty else { return [] }
+            guard !modifiers.isEmpty else { return .none }
             return linesWhere(claim) { line in
                 line.modifiers.contains { modifier in
                     modifier.utf8.count == 2 && modifier.isAlphanumericASCII && !modifier.isAllDigits
@@ -129,18 +129,17 @@ enum ProcedureEdits {
     enum CodeKind { case cpt, hcpcs, dental, malformed }
 
     static func kind(of code: String) -> CodeKind {
-        let bytes = code.utf8
-        guard bytes.count == 5, let first = bytes.first else { return .malformed }
-        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-        if isDigit(first) {
-            let rest = bytes.dropFirst()
-            if rest.allSatisfy(isDigit) { return .cpt }
-            let last = bytes[bytes.index(bytes.startIndex, offsetBy: 4)]
-            return rest.dropLast().allSatisfy(isDigit) && (last == UInt8(ascii: "F") || last == UInt8(ascii: "T"))
-                ? .cpt : .malformed
+        code.withBytes { bytes in
+            guard bytes.count == 5 else { return .malformed }
+            let first = bytes[0], last = bytes[4]
+            let middleDigits = ValueSyntax.isDigit(bytes[1]) && ValueSyntax.isDigit(bytes[2]) && ValueSyntax.isDigit(bytes[3])
+            if ValueSyntax.isDigit(first) {
+                return middleDigits && (ValueSyntax.isDigit(last) || last == UInt8(ascii: "F") || last == UInt8(ascii: "T"))
+                    ? .cpt : .malformed
+            }
+            guard first >= 0x41 && first <= 0x56, middleDigits, ValueSyntax.isDigit(last) else { return .malformed }
+            return first == UInt8(ascii: "D") ? .dental : .hcpcs
         }
-        guard first >= 0x41 && first <= 0x56, bytes.dropFirst().allSatisfy(isDigit) else { return .malformed }
-        return first == UInt8(ascii: "D") ? .dental : .hcpcs
     }
 
     static func isAnesthesia(_ code: String) -> Bool {

@@ -46,7 +46,7 @@ enum ProviderIdentifierEdits {
                 "A7:562:\(source.entity)")
         ) { claim, _ in
             if let claimNPI = source.claimNPI { return fires(claimNPI(claim).map { !isValidNPI($0) } ?? false) }
-            guard let lineNPI = source.lineNPIs else { return [] }
+            guard let lineNPI = source.lineNPIs else { return .none }
             return linesWhere(claim) { line in lineNPI(line).map { !isValidNPI($0) } ?? false }
         }
     }
@@ -66,7 +66,7 @@ enum ProviderIdentifierEdits {
                 "BP-019", snip: 5, "2010AA REF02", "billing provider tax id (EIN or SSN) is not 9 digits, or is a placeholder",
                 fix: "Send the 9-digit tax id without hyphens (REF*EI*123456789).", "A7:128:85")
         ) { claim, _ in
-            guard let taxID = claim.billingProvider.taxID else { return [] }
+            guard let taxID = claim.billingProvider.taxID else { return .none }
             let first = taxID.firstByte
             return fires(taxID.utf8.count != 9 || !taxID.isAllDigits || taxID.utf8.allSatisfy { $0 == first })
         },
@@ -96,7 +96,7 @@ enum ProviderIdentifierEdits {
 
     static func taxonomy(
         _ id: String, _ location: String, _ name: String, entity: String,
-        _ body: @escaping @Sendable (Claim, ClaimContext) -> [RuleViolation]
+        _ body: @escaping @Sendable (Claim, ClaimContext) -> RuleViolations
     ) -> any ClaimRule {
         Check(
             .business(
@@ -107,36 +107,26 @@ enum ProviderIdentifierEdits {
     /// NPI check digit: Luhn over the first nine digits prefixed with 80840 (CMS).
     static func isValidNPI(_ npi: String?) -> Bool {
         guard let npi else { return true }
-        let bytes = npi.utf8
-        guard bytes.count == 10, npi.isAllDigits, bytes.first == UInt8(ascii: "1") || bytes.first == UInt8(ascii: "2")
-        else { return false }
-        var sum = 24  // the digits of 80840 after Luhn doubling
-        var checkDigit = 0
-        for (index, byte) in bytes.enumerated() {
-            let digit = Int(byte - 0x30)
-            if index == 9 {
-                checkDigit = digit
-            } else if index % 2 == 0 {
+        return npi.withBytes { bytes in
+            guard bytes.count == 10, bytes.allSatisfy(ValueSyntax.isDigit),
+                bytes[0] == UInt8(ascii: "1") || bytes[0] == UInt8(ascii: "2")
+            else { return false }
+            var sum = 24  // the digits of 80840 after Luhn doubling
+            for index in 0..<9 {
+                let digit = Int(bytes[index] - 0x30)
                 let doubled = digit * 2
-                sum += doubled > 9 ? doubled - 9 : doubled
-            } else {
-                sum += digit
+                sum += index % 2 == 1 ? digit : doubled > 9 ? doubled - 9 : doubled
             }
+            return (10 - sum % 10) % 10 == Int(bytes[9] - 0x30)
         }
-        return (10 - sum % 10) % 10 == checkDigit
     }
 
     static func isTaxonomy(_ code: String) -> Bool {
-        guard code.utf8.count == 10 else { return false }
-        for (index, byte) in code.utf8.enumerated() {
-            let digit = byte >= 0x30 && byte <= 0x39
-            switch index {
-            case 0..<3: if !digit { return false }
-            case 9: if byte != UInt8(ascii: "X") { return false }
-            default: if !(digit || (byte >= 0x41 && byte <= 0x5A)) { return false }
-            }
+        code.withBytes { bytes in
+            guard bytes.count == 10, bytes[9] == UInt8(ascii: "X") else { return false }
+            return bytes[0..<3].allSatisfy(ValueSyntax.isDigit)
+                && bytes[3..<9].allSatisfy { ValueSyntax.isDigit($0) || ($0 >= 0x41 && $0 <= 0x5A) }
         }
-        return true
     }
 
     static func isCLIA(_ code: String) -> Bool {

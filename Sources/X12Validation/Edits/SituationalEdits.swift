@@ -81,7 +81,7 @@ enum SituationalEdits {
                 "SBR-009", snip: 4, "PAT06", "the patient's date of death is before the date of birth",
                 fix: "Correct PAT06 (date of death) or the birth date in DMG02.", "A8:159:QC")
         ) { claim, _ in
-            guard let death = claim.coverage.patientDeathDate, let birth = claim.patientPerson.birthDate else { return [] }
+            guard let death = claim.coverage.patientDeathDate, let birth = claim.patientBirthDate else { return .none }
             return fires(death < birth)
         },
         Check(
@@ -96,7 +96,7 @@ enum SituationalEdits {
                 "SBR-010", snip: 4, "PAT09", "pregnancy indicator (PAT09 = Y) on a male patient",
                 fix: "Check the patient's gender (DMG03) and remove PAT09 when the patient is not pregnant.", "A8:626")
         ) { claim, _ in
-            fires(claim.coverage.pregnant && claim.patientPerson.gender == "M")
+            fires(claim.coverage.pregnant && claim.patientGender == "M")
         },
         Check(
             .business(
@@ -126,7 +126,7 @@ enum SituationalEdits {
                 "CLM-027", snip: 4, "2300 DTP*484", "last menstrual period date (DTP*484) on a male patient",
                 fix: "Check the patient's gender (DMG03), or remove DTP*484.", "A8:191")
         ) { claim, _ in
-            fires(claim.details.dates.lastMenstrualPeriod != nil && claim.patientPerson.gender == "M")
+            fires(claim.details.dates.lastMenstrualPeriod != nil && claim.patientGender == "M")
         },
         Check(
             .business(
@@ -191,7 +191,7 @@ enum SituationalEdits {
         ) { claim, _ in
             guard claim.patientRelationship == "19", let child = claim.patient?.birthDate,
                 let parent = claim.subscriber.birthDate
-            else { return [] }
+            else { return .none }
             return fires(child < parent)
         },
         Check(
@@ -206,7 +206,7 @@ enum SituationalEdits {
                 "PRV-016", snip: 4, "2420A NM109", "line rendering provider (2420A) repeats the claim's rendering provider",
                 fix: "Send 2420A only when the line's rendering provider differs from 2310B.", "A8:562:82", warn: true)
         ) { claim, _ in
-            guard let rendering = claim.providers.rendering?.npi else { return [] }
+            guard let rendering = claim.providers.rendering?.npi else { return .none }
             return linesWhere(claim) { $0.details.rendering?.npi == rendering }
         },
         Check(
@@ -215,7 +215,7 @@ enum SituationalEdits {
                 fix: "Send 2310C only when services were rendered somewhere other than the billing provider's address.",
                 "A8:126:77", warn: true)
         ) { claim, _ in
-            guard let facility = claim.providers.serviceFacility?.address else { return [] }
+            guard let facility = claim.providers.serviceFacility?.address else { return .none }
             return fires(facility == claim.billingProvider.address)
         },
         Check(
