@@ -62,6 +62,8 @@ struct ClaimReader: LoopVisitor {
         }
     }
 
+    mutating func reserveClaims(_ count: Int) { claims.reserveCapacity(count) }
+
     mutating func exit(_ loop: LoopSchema) {
         guard loop.key == "2300", var finished = claim.take() else { return }
         finished.position.lastSegmentPosition = lastPosition

@@ -19,5 +19,12 @@ public struct ClaimSlot: Sendable, Equatable {
         _read { yield claims[index] }
     }
 
+    /// Lends the claim through its array's buffer. Handed to a function the compiler cannot see
+    /// into, a claim read from its array is copied whole (the compiler cannot prove the array
+    /// unchanged across the call); read through the buffer, it is not.
+    @inlinable public func withClaim<Result>(_ body: (borrowing Claim) throws -> Result) rethrows -> Result {
+        try claims.withUnsafeBufferPointer { try body($0[index]) }
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.claim == rhs.claim }
 }

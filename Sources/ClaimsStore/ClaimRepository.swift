@@ -101,10 +101,12 @@ public struct ClaimRepository: Sendable {
                 for index in range {
                     let claimIndex = firstIndex + index
                     copy.row(fields: sealer == nil ? claimColumns : claimColumns + 1 + PHISealer.columns.count)
-                    writeClaim(
-                        outcomes[index].claim, fileID: fileID, index: claimIndex, state: outcomes[index].state,
-                        riskScore: outcomes[index].riskScore, to: &copy)
-                    sealer?.write(outcomes[index].claim, fileID: fileID, claimIndex: claimIndex, to: &copy)
+                    outcomes[index].slot.withClaim { claim in
+                        writeClaim(
+                            claim, fileID: fileID, index: claimIndex, state: outcomes[index].state,
+                            riskScore: outcomes[index].riskScore, to: &copy)
+                        sealer?.write(claim, fileID: fileID, claimIndex: claimIndex, to: &copy)
+                    }
                 }
                 return copy.take()
             })

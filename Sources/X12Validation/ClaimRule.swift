@@ -121,9 +121,13 @@ public struct ClaimValidator: Sendable {
             }
         }
         var seen = Set<ClaimKey>(minimumCapacity: parsed.claims.count)
-        for index in parsed.claims.indices {
-            let repeats = !seen.insert(ClaimKey(parsed.claims[index], submitter: parsed.header.submitter.identifier)).inserted
-            run(parsed.claims[index], at: index, repeats ? repeating : first)
+        // Through the array's buffer: read from the array itself, each claim was copied whole,
+        // the compiler unable to prove the array unchanged across the rules' calls.
+        parsed.claims.withUnsafeBufferPointer { claims in
+            for index in claims.indices {
+                let repeats = !seen.insert(ClaimKey(claims[index], submitter: parsed.header.submitter.identifier)).inserted
+                run(claims[index], at: index, repeats ? repeating : first)
+            }
         }
         return findings
     }

@@ -1,4 +1,4 @@
-import ClaimsCore
+@testable import ClaimsCore
 import ClaimsTestSupport
 import Testing
 import X12
@@ -49,12 +49,14 @@ import X12Schema
     }
 
     /// The guide's own examples use every loop family (COB, ambulance, DME, drugs, repricing).
-    @Test(arguments: [
+    static let guideExamples = [
         "ig-ambulance.edi", "ig-cob-payer-to-payer.edi", "ig-cob-provider-to-payer-a.edi",
         "ig-commercial-health-insurance.edi", "ig-drug-in-office.edi", "ig-encounter.edi",
         "ig-home-infusion-ndc.edi", "ig-medicare-secondary-cob.edi", "ig-oxygen-dme.edi", "ig-ppo-repriced.edi",
         "realworld-crlf-terminator-bom.txt",
-    ])
+    ]
+
+    @Test(arguments: guideExamples)
     func guideExamplesHaveNoStructureErrors(sample: String) throws {
         let sets = try parse("837p/" + sample)
         #expect(!sets.isEmpty)
@@ -62,6 +64,20 @@ import X12Schema
             #expect(set.structureErrors.isEmpty, "\(set.structureErrors)")
             #expect(!set.claims.isEmpty)
             for claim in set.claims { #expect(!claim.serviceLines.isEmpty) }
+        }
+    }
+
+    /// The claims array is reserved from a count of CLM tags taken before the walk; the count must
+    /// be the claims the walk finds, line breaks after terminators or not.
+    @Test(arguments: guideExamples + [
+        "medicaid-5-claims-pipe-repetition.txt", "multiple-functional-groups.txt", "multiple-interchanges-in-one-file.txt",
+        "odd-separators-tilde-element-underscore-segment.txt",
+    ])
+    func claimSegmentsAreCountedBeforeTheWalk(sample: String) throws {
+        let source = X12Source(bytes: try Fixtures.sample("837p/" + sample))
+        for set in try InterchangeReader.read(source).flatMap(\.groups).flatMap(\.transactionSets) {
+            let parsed = ClaimParser().parse(set, interchange: 0, group: 0, transactionSet: 0)
+            #expect(ClaimParser.claimSegmentCount(in: set) == parsed.claims.count)
         }
     }
 
