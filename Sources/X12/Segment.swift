@@ -59,28 +59,33 @@ public struct Segment: @unchecked Sendable {
 
     /// The element at X12 position `position` (1-based); empty when the segment has fewer.
     public subscript(position: Int) -> Element {
+        Element(file: file, range: elementRange(position), delimiters: delimiters)
+    }
+
+    /// The bytes of the element at X12 position `position` (1-based) in `file`; an empty range at
+    /// the segment's end when the segment has fewer. Found from the separators recorded when the
+    /// segment was cut, without reading its bytes again.
+    public func elementRange(_ position: Int) -> Range<Int> {
         let recorded = Int(recordedSeparators)
-        guard position >= 1 else { return element(range.upperBound..<range.upperBound) }
+        guard position >= 1 else { return range.upperBound..<range.upperBound }
         if position <= recorded {
             let start = range.lowerBound + Int(separators[position - 1]) + 1
-            if position < recorded { return element(start..<range.lowerBound + Int(separators[position])) }
-            return element(start..<(hasUnrecordedSeparators ? nextSeparator(from: start) : range.upperBound))
+            if position < recorded { return start..<range.lowerBound + Int(separators[position]) }
+            return start..<(hasUnrecordedSeparators ? nextSeparator(from: start) : range.upperBound)
         }
-        guard hasUnrecordedSeparators else { return element(range.upperBound..<range.upperBound) }
+        guard hasUnrecordedSeparators else { return range.upperBound..<range.upperBound }
         // Past the recorded separators: count on from the last one.
         var index = recorded == 0 ? range.lowerBound : range.lowerBound + Int(separators[recorded - 1]) + 1
         var current = recorded
         while index < range.upperBound {
             if file[index] == delimiters.element {
                 current += 1
-                if current == position { return element((index + 1)..<nextSeparator(from: index + 1)) }
+                if current == position { return (index + 1)..<nextSeparator(from: index + 1) }
             }
             index += 1
         }
-        return element(range.upperBound..<range.upperBound)
+        return range.upperBound..<range.upperBound
     }
-
-    private func element(_ bounds: Range<Int>) -> Element { Element(file: file, range: bounds, delimiters: delimiters) }
 
     private func nextSeparator(from start: Int) -> Int {
         var end = start

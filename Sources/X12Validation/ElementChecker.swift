@@ -4,14 +4,12 @@ import X12Schema
 /// Checks the elements of one segment against its guide rules (SNIP 1–2, the 999's IK4): presence
 /// per usage, type, length, the guide's code lists, composites, repetitions and X12 syntax notes.
 ///
-/// One pass over the segment's bytes splits it into element ranges (kept in a reused buffer), so
-/// checking costs about as much as reading the segment once more.
+/// Elements are found from the separators the segment recorded when it was cut; composites are
+/// split into a reused buffer of component ranges.
 struct ElementChecker {
-    private var bounds: [Range<Int>] = []
     private var components: [Range<Int>] = []
 
     init() {
-        bounds.reserveCapacity(32)
         components.reserveCapacity(16)
     }
 
@@ -21,11 +19,11 @@ struct ElementChecker {
         guard !rules.isEmpty else { return [] }
         let bytes = segment.file
         let delimiters = segment.delimiters
-        Self.split(segment.range, on: delimiters.element, in: bytes, into: &bounds, skipFirst: true)
+        let elementCount = segment.elementCount
         var findings: [ElementFinding] = []
         for lent in schema.lentElements {
             lent._withUnsafeGuaranteedRef { rule in
-                let range = rule.position <= bounds.count ? bounds[rule.position - 1] : segment.range.upperBound..<segment.range.upperBound
+                let range = segment.elementRange(rule.position)
                 if rule.isComposite {
                     checkComposite(rule, range, bytes, delimiters, into: &findings)
                 } else if let finding = Self.checkValue(rule, range, bytes, delimiters, position: rule.position, component: nil) {
@@ -33,10 +31,12 @@ struct ElementChecker {
                 }
             }
         }
-        if bounds.count > rules.count, let extra = (rules.count..<bounds.count).first(where: { !bounds[$0].isEmpty }) {
-            findings.append(ElementFinding(position: extra + 1, code: "3", editID: "ELE-003"))
+        if elementCount > rules.count,
+            let extra = (rules.count + 1...elementCount).first(where: { !segment.elementRange($0).isEmpty })
+        {
+            findings.append(ElementFinding(position: extra, code: "3", editID: "ELE-003"))
         }
-        checkSyntaxNotes(schema, rules, into: &findings)
+        checkSyntaxNotes(segment, schema, rules, into: &findings)
         checkFormattedDate(segment, schema, bytes, into: &findings)
         if findings.count > 1 { findings.sort { ($0.position, $0.component ?? 0) < ($1.position, $1.component ?? 0) } }
         return findings
@@ -64,7 +64,7 @@ struct ElementChecker {
             findings.append(ElementFinding(position: rule.position, reference: reference, code: "12", editID: "ELE-012"))
             return
         }
-        Self.split(range, on: delimiters.component, in: bytes, into: &components, skipFirst: false)
+        Self.split(range, on: delimiters.component, in: bytes, into: &components)
         if components.count > rule.components.count {
             findings.append(ElementFinding(position: rule.position, reference: reference, code: "13", editID: "ELE-011"))
             return
@@ -93,31 +93,36 @@ struct ElementChecker {
             return finding("1", rule.isMandatory ? "ELE-001" : "IG-011")
         }
         if rule.usage == .notUsed { return finding("I10", "IG-002") }
-        guard let element = rule.element else { return nil }
+        // The element's fields are read through `rule` one at a time: bound to a local, the
+        // definition was copied, its reference string retained and released, for every element.
+        guard !rule.isComposite else { return nil }
         if component == nil, rule.repeatCount == 1, delimiters.repetition != 0, bytes[range].contains(delimiters.repetition) {
             return finding("12", "ELE-012", specific: false)
         }
         let value = bytes[range]
-        switch element.type {
+        let (minLength, maxLength) = (rule.element!.minLength, rule.element!.maxLength)
+        func lengthFinding(_ length: Int) -> ElementFinding? {
+            if length < minLength { return finding("4", "ELE-004", specific: false) }
+            if length > maxLength { return finding("5", "ELE-005", specific: false) }
+            return nil
+        }
+        switch rule.element!.type {
         case .string, .identifier:
             guard ValueSyntax.isText(value) else { return finding("6", "ELE-006", specific: false) }
-            if !ValueSyntax.lengthFits(value.count, element) {
-                return finding(value.count < element.minLength ? "4" : "5", value.count < element.minLength ? "ELE-004" : "ELE-005", specific: false)
-            }
+            if let problem = lengthFinding(value.count) { return problem }
         case .numeric, .decimal:
-            guard let digits = ValueSyntax.digitCount(value, allowsPoint: element.type == .decimal) else {
+            guard let digits = ValueSyntax.digitCount(value, allowsPoint: rule.element!.type == .decimal) else {
                 return finding("6", "ELE-006", specific: false)
             }
-            if !ValueSyntax.lengthFits(digits, element) {
-                return finding(digits < element.minLength ? "4" : "5", digits < element.minLength ? "ELE-004" : "ELE-005", specific: false)
-            }
+            if let problem = lengthFinding(digits) { return problem }
         case .date:
             guard ValueSyntax.isDate(value) else { return finding("8", "ELE-008", specific: false) }
         case .time:
             guard ValueSyntax.isTime(value) else { return finding("9", "ELE-009", specific: false) }
         }
         if rule.codes?.contains(value) == false {
-            return finding(ValueSyntax.isStandardCode(value, element) ? "I6" : "7", ValueSyntax.isStandardCode(value, element) ? "IG-003" : "ELE-007")
+            let standard = ValueSyntax.isStandardCode(value, reference: rule.element!.reference)
+            return finding(standard ? "I6" : "7", standard ? "IG-003" : "ELE-007")
         }
         if rule.pattern == .nineDigits, !(value.count == 9 && value.allSatisfy(ValueSyntax.isDigit)) {
             return finding("I12", "IG-010")
@@ -125,9 +130,11 @@ struct ElementChecker {
         return nil
     }
 
-    private func checkSyntaxNotes(_ schema: SegmentSchema, _ rules: [ElementRule], into findings: inout [ElementFinding]) {
+    private func checkSyntaxNotes(
+        _ segment: Segment, _ schema: SegmentSchema, _ rules: [ElementRule], into findings: inout [ElementFinding]
+    ) {
         guard !schema.syntaxNotes.isEmpty else { return }
-        func present(_ position: Int) -> Bool { position <= bounds.count && !bounds[position - 1].isEmpty }
+        func present(_ position: Int) -> Bool { !segment.elementRange(position).isEmpty }
         func report(_ position: Int, _ code: String, _ editID: String) {
             guard !findings.contains(where: { $0.position == position }) else { return }
             let reference = position <= rules.count ? (rules[position - 1].element ?? rules[position - 1].components.first?.element)?.reference : nil
@@ -163,9 +170,9 @@ struct ElementChecker {
         case "DMG": (qualifierPosition, datePosition, editID) = (1, 2, "ELE-008")
         default: return
         }
-        guard bounds.count >= datePosition, !findings.contains(where: { $0.position <= datePosition }) else { return }
-        let format = bytes[bounds[qualifierPosition - 1]]
-        let value = bytes[bounds[datePosition - 1]]
+        guard segment.elementCount >= datePosition, !findings.contains(where: { $0.position <= datePosition }) else { return }
+        let format = bytes[segment.elementRange(qualifierPosition)]
+        let value = bytes[segment.elementRange(datePosition)]
         let valid: Bool
         if format.elementsEqual("D8".utf8) {
             valid = ValueSyntax.isDate(value)
@@ -181,20 +188,18 @@ struct ElementChecker {
         }
     }
 
-    /// Splits `range` at `separator`; with `skipFirst`, the part before the first separator (the
-    /// segment tag) is dropped.
-    private static func split(_ range: Range<Int>, on separator: UInt8, in bytes: X12Source.Bytes, into parts: inout [Range<Int>], skipFirst: Bool) {
+    /// Splits `range` at `separator`.
+    private static func split(_ range: Range<Int>, on separator: UInt8, in bytes: X12Source.Bytes, into parts: inout [Range<Int>]) {
         parts.removeAll(keepingCapacity: true)
         var start = range.lowerBound
-        var skipping = skipFirst
         var index = range.lowerBound
         while index < range.upperBound {
             if bytes[index] == separator {
-                if skipping { skipping = false } else { parts.append(start..<index) }
+                parts.append(start..<index)
                 start = index + 1
             }
             index += 1
         }
-        if !skipping { parts.append(start..<range.upperBound) }
+        parts.append(start..<range.upperBound)
     }
 }

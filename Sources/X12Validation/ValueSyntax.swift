@@ -34,10 +34,6 @@ enum ValueSyntax {
         return digits == 0 ? nil : digits
     }
 
-    static func lengthFits(_ length: Int, _ element: DataElement) -> Bool {
-        length >= element.minLength && length <= element.maxLength
-    }
-
     /// `CCYYMMDD` naming a real calendar day.
     static func isDate(_ value: X12Source.ByteSlice) -> Bool {
         guard value.count == 8, value.allSatisfy(isDigit) else { return false }
@@ -65,10 +61,10 @@ enum ValueSyntax {
         return value.count == 4 || pair(4) < 60
     }
 
-    /// Whether `value` is a code X12 itself defines for `element` (so a guide-excluded code is
+    /// Whether `value` is a code X12 itself defines for element `reference` (so a guide-excluded code is
     /// IK403 I6, "not used in this implementation", rather than 7, "invalid code").
-    static func isStandardCode(_ value: X12Source.ByteSlice, _ element: DataElement) -> Bool {
-        guard let codes = standardCodes[element.reference] else { return false }
+    static func isStandardCode(_ value: X12Source.ByteSlice, reference: String) -> Bool {
+        guard let codes = standardCodes[reference] else { return false }
         return codes.contains(value)
     }
 
