@@ -63,7 +63,7 @@ public struct ClaimParser: Sendable {
         var count = 0
         while index < end, let found = memchr(base + index, Int32(delimiters.segment), end - index) {
             index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            while index < end, bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x20 { index += 1 }
+            while index < end, SegmentScanner.isLayout(bytes[index]) { index += 1 }
             if index + 4 <= end, bytes[index] == UInt8(ascii: "C"), bytes[index + 1] == UInt8(ascii: "L"),
                 bytes[index + 2] == UInt8(ascii: "M"), bytes[index + 3] == delimiters.element
             {

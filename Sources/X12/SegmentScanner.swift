@@ -44,7 +44,8 @@ public struct SegmentScanner: IteratorProtocol, Sendable {
         return start
     }
 
-    static func isLayout(_ byte: UInt8) -> Bool {
+    /// Whether `byte` is layout between segments (a line break, a space, a tab).
+    public static func isLayout(_ byte: UInt8) -> Bool {
         byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09
     }
 }

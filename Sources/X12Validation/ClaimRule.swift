@@ -111,7 +111,8 @@ public struct ClaimValidator: Sendable {
                 func add(line: Int?) {
                     findings.append(
                         ClaimFinding(
-                            edit: rules[rule].edit, claimIndex: index, lineNumber: line, severity: profile.severity(of: rules[rule].edit)))
+                            edit: rules[rule].edit, claimIndex: index, lineNumber: line,
+                            severity: profile.severity(of: rules[rule].edit)))
                 }
                 switch violations {
                 case .none: break

@@ -21,20 +21,36 @@ enum AddressEdits {
     }
 
     static let holders: [Holder] = [
-        Holder(number: 1, loop: "2010AA", name: "billing provider", entity: "85", claimAddress: { lend($0.billingProvider.address, to: $1) }),
-        Holder(number: 4, loop: "2010AB", name: "pay-to", entity: "87", claimAddress: { lend($0.providers.payToAddress, to: $1) }),
-        Holder(number: 7, loop: "2010BA", name: "subscriber", entity: "IL", claimAddress: { lend($0.subscriber.address, to: $1) }),
-        Holder(number: 10, loop: "2010CA", name: "patient", entity: "QC", claimAddress: { lend($0.patient?.address, to: $1) }),
-        Holder(number: 13, loop: "2010BB", name: "payer", entity: "PR", claimAddress: { lend($0.payer.address, to: $1) }),
+        Holder(
+            number: 1, loop: "2010AA", name: "billing provider", entity: "85",
+            claimAddress: { lend($0.billingProvider.address, to: $1) }),
+        Holder(
+            number: 4, loop: "2010AB", name: "pay-to", entity: "87",
+            claimAddress: { lend($0.providers.payToAddress, to: $1) }),
+        Holder(
+            number: 7, loop: "2010BA", name: "subscriber", entity: "IL",
+            claimAddress: { lend($0.subscriber.address, to: $1) }),
+        Holder(
+            number: 10, loop: "2010CA", name: "patient", entity: "QC",
+            claimAddress: { lend($0.patient?.address, to: $1) }),
+        Holder(
+            number: 13, loop: "2010BB", name: "payer", entity: "PR",
+            claimAddress: { lend($0.payer.address, to: $1) }),
         Holder(
             number: 16, loop: "2310C", name: "service facility", entity: "77",
             claimAddress: { lend($0.providers.serviceFacility?.address, to: $1) }),
         Holder(
             number: 19, loop: "2420C", name: "line service facility", entity: "77",
             lineAddress: { lend($0.details.serviceFacility?.address, to: $1) }),
-        Holder(number: 22, loop: "2420E", name: "ordering provider", entity: "DK", lineAddress: { lend($0.details.ordering?.address, to: $1) }),
-        Holder(number: 25, loop: "2310E", name: "ambulance pick-up", entity: nil, claimAddress: { lend($0.providers.ambulancePickUp, to: $1) }),
-        Holder(number: 28, loop: "2310F", name: "ambulance drop-off", entity: nil, claimAddress: { lend($0.providers.ambulanceDropOff, to: $1) }),
+        Holder(
+            number: 22, loop: "2420E", name: "ordering provider", entity: "DK",
+            lineAddress: { lend($0.details.ordering?.address, to: $1) }),
+        Holder(
+            number: 25, loop: "2310E", name: "ambulance pick-up", entity: nil,
+            claimAddress: { lend($0.providers.ambulancePickUp, to: $1) }),
+        Holder(
+            number: 28, loop: "2310F", name: "ambulance drop-off", entity: nil,
+            claimAddress: { lend($0.providers.ambulanceDropOff, to: $1) }),
     ]
 
     static let rules: [any ClaimRule] = holders.flatMap(rules(for:)) + streetRules
