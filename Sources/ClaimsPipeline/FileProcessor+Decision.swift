@@ -73,7 +73,8 @@ extension FileProcessor {
             let window = assessor.judge(places, of: envelope, partner: partner, receivedDate: receivedDate)
             if index < first + window.storedClaimCount { return locate(index - first, in: window) }
             first += window.storedClaimCount
-            // As `processWindows` does: the window's pages and heap go back before the next.
+            // As in `processWindows`, the window's pages go back before the next; a decision, a
+            // one-off command, hands back the heap too.
             source.release(envelope.byteRange(of: places))
             HeapTuning.releaseFreeMemory()
         }
