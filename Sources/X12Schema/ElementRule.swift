@@ -1,16 +1,20 @@
 import X12
 
-/// The values a guide allows at one element position.
+/// The values a guide allows at one element position (or that tell a segment's loops apart).
 public struct CodeList: Sendable {
     public let values: [String]
-    let bytes: [[UInt8]]
+    private let bytes: [[UInt8]]
 
     public init(_ values: [String]) {
         self.values = values
         bytes = values.map { Array($0.utf8) }
     }
 
-    public func contains(_ value: X12Source.ByteSlice) -> Bool { bytes.contains { $0.elementsEqual(value) } }
+    /// Lengths compared first: most of a list's codes differ from a value in length already.
+    public func contains(_ value: X12Source.ByteSlice) -> Bool {
+        let count = value.count
+        return bytes.contains { $0.count == count && $0.elementsEqual(value) }
+    }
 }
 
 /// One element (or component) position of a segment as the guide uses it: the X12 definition

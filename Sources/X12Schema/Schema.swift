@@ -13,21 +13,19 @@ public struct Qualifier: Sendable {
     public let element: Int
     /// Component within the element, or nil when the element is simple.
     public let component: Int?
-    public let values: [String]
-    let valueBytes: [[UInt8]]
+    public var values: [String] { codes.values }
+    let codes: CodeList
 
     public init(element: Int = 1, component: Int? = nil, values: [String]) {
         self.element = element
         self.component = component
-        self.values = values
-        valueBytes = values.map { Array($0.utf8) }
+        codes = CodeList(values)
     }
 
     func matches(_ segment: Segment) -> Bool {
         var value = segment[element]
         if let component { value = value.component(component) }
-        let bytes = value.bytes
-        return valueBytes.contains { $0.elementsEqual(bytes) }
+        return codes.contains(value.bytes)
     }
 }
 

@@ -23,6 +23,8 @@ struct ElementChecker {
         var findings: [ElementFinding] = []
         for lent in schema.lentElements {
             lent._withUnsafeGuaranteedRef { rule in
+                // A position past the last element sent is empty: only a required one has a finding.
+                guard rule.position <= elementCount || rule.usage == .required else { return }
                 let range = segment.elementRange(rule.position)
                 if rule.isComposite {
                     checkComposite(rule, range, bytes, delimiters, into: &findings)
@@ -80,54 +82,80 @@ struct ElementChecker {
     }
 
     /// The first problem with one simple element or component, if any.
-    static func checkValue(
+    private static func checkValue(
         _ rule: ElementRule, _ range: Range<Int>, _ bytes: X12Source.Bytes, _ delimiters: Delimiters, position: Int, component: Int?
     ) -> ElementFinding? {
-        func finding(_ code: String, _ generic: String, specific: Bool = true) -> ElementFinding {
-            ElementFinding(
-                position: position, component: component, reference: rule.element?.reference, code: code,
-                editID: specific ? (rule.editID ?? generic) : generic)
-        }
-        if range.isEmpty {
-            guard rule.usage == .required else { return nil }
-            return finding("1", rule.isMandatory ? "ELE-001" : "IG-011")
-        }
-        if rule.usage == .notUsed { return finding("I10", "IG-002") }
+        guard let problem = problem(rule, range, bytes, delimiters, isComponent: component != nil) else { return nil }
+        return finding(problem, rule, bytes[range], position: position, component: component)
+    }
+
+    /// What is wrong with one value, if anything, found without building a finding: nearly every
+    /// value is right, and the finding's strings, built in the same function, made every call set
+    /// up their context.
+    private static func problem(
+        _ rule: ElementRule, _ range: Range<Int>, _ bytes: X12Source.Bytes, _ delimiters: Delimiters, isComponent: Bool
+    ) -> ValueProblem? {
+        if range.isEmpty { return rule.usage == .required ? .missing : nil }
+        if rule.usage == .notUsed { return .notUsed }
         // The element's fields are read through `rule` one at a time: bound to a local, the
         // definition was copied, its reference string retained and released, for every element.
         guard !rule.isComposite else { return nil }
-        if component == nil, rule.repeatCount == 1, delimiters.repetition != 0, bytes[range].contains(delimiters.repetition) {
-            return finding("12", "ELE-012", specific: false)
-        }
         let value = bytes[range]
-        let (minLength, maxLength) = (rule.element!.minLength, rule.element!.maxLength)
-        func lengthFinding(_ length: Int) -> ElementFinding? {
-            if length < minLength { return finding("4", "ELE-004", specific: false) }
-            if length > maxLength { return finding("5", "ELE-005", specific: false) }
+        if !isComponent, rule.repeatCount == 1, delimiters.repetition != 0, value.contains(delimiters.repetition) {
+            return .repeated
+        }
+        func lengthProblem(_ length: Int) -> ValueProblem? {
+            if length < rule.element!.minLength { return .tooShort }
+            if length > rule.element!.maxLength { return .tooLong }
             return nil
         }
         switch rule.element!.type {
         case .string, .identifier:
-            guard ValueSyntax.isText(value) else { return finding("6", "ELE-006", specific: false) }
-            if let problem = lengthFinding(value.count) { return problem }
+            guard ValueSyntax.isText(value) else { return .invalidCharacter }
+            if let problem = lengthProblem(value.count) { return problem }
         case .numeric, .decimal:
             guard let digits = ValueSyntax.digitCount(value, allowsPoint: rule.element!.type == .decimal) else {
-                return finding("6", "ELE-006", specific: false)
+                return .invalidCharacter
             }
-            if let problem = lengthFinding(digits) { return problem }
+            if let problem = lengthProblem(digits) { return problem }
         case .date:
-            guard ValueSyntax.isDate(value) else { return finding("8", "ELE-008", specific: false) }
+            guard ValueSyntax.isDate(value) else { return .invalidDate }
         case .time:
-            guard ValueSyntax.isTime(value) else { return finding("9", "ELE-009", specific: false) }
+            guard ValueSyntax.isTime(value) else { return .invalidTime }
         }
-        if rule.codes?.contains(value) == false {
-            let standard = ValueSyntax.isStandardCode(value, reference: rule.element!.reference)
-            return finding(standard ? "I6" : "7", standard ? "IG-003" : "ELE-007")
-        }
-        if rule.pattern == .nineDigits, !(value.count == 9 && value.allSatisfy(ValueSyntax.isDigit)) {
-            return finding("I12", "IG-010")
-        }
+        if rule.codes?.contains(value) == false { return .notInCodeList }
+        if rule.pattern == .nineDigits, !(value.count == 9 && value.allSatisfy(ValueSyntax.isDigit)) { return .invalidFormat }
         return nil
+    }
+
+    /// The finding for `problem`, with its IK403 code and the edit that reports it: the rule's own
+    /// edit where the catalog has one for its presence or codes, else the generic one.
+    @inline(never)
+    private static func finding(
+        _ problem: ValueProblem, _ rule: ElementRule, _ value: X12Source.ByteSlice, position: Int, component: Int?
+    ) -> ElementFinding {
+        let (code, generic, specific): (String, String, Bool)
+        switch problem {
+        case .missing: (code, generic, specific) = ("1", rule.isMandatory ? "ELE-001" : "IG-011", true)
+        case .notUsed: (code, generic, specific) = ("I10", "IG-002", true)
+        case .repeated: (code, generic, specific) = ("12", "ELE-012", false)
+        case .invalidCharacter: (code, generic, specific) = ("6", "ELE-006", false)
+        case .tooShort: (code, generic, specific) = ("4", "ELE-004", false)
+        case .tooLong: (code, generic, specific) = ("5", "ELE-005", false)
+        case .invalidDate: (code, generic, specific) = ("8", "ELE-008", false)
+        case .invalidTime: (code, generic, specific) = ("9", "ELE-009", false)
+        case .notInCodeList:
+            let standard = ValueSyntax.isStandardCode(value, reference: rule.element!.reference)
+            (code, generic, specific) = standard ? ("I6", "IG-003", true) : ("7", "ELE-007", true)
+        case .invalidFormat: (code, generic, specific) = ("I12", "IG-010", true)
+        }
+        return ElementFinding(
+            position: position, component: component, reference: rule.element?.reference, code: code,
+            editID: specific ? (rule.editID ?? generic) : generic)
+    }
+
+    private enum ValueProblem {
+        case missing, notUsed, repeated, invalidCharacter, tooShort, tooLong, invalidDate, invalidTime, notInCodeList, invalidFormat
     }
 
     private func checkSyntaxNotes(
@@ -171,12 +199,12 @@ struct ElementChecker {
         default: return
         }
         guard segment.elementCount >= datePosition, !findings.contains(where: { $0.position <= datePosition }) else { return }
-        let format = bytes[segment.elementRange(qualifierPosition)]
+        let format = segment[qualifierPosition]
         let value = bytes[segment.elementRange(datePosition)]
         let valid: Bool
-        if format.elementsEqual("D8".utf8) {
+        if format.equals("D8") {
             valid = ValueSyntax.isDate(value)
-        } else if format.elementsEqual("RD8".utf8) {
+        } else if format.equals("RD8") {
             valid = value.count == 17 && value[value.startIndex + 8] == UInt8(ascii: "-")
                 && ValueSyntax.isDate(value.prefix(8)) && ValueSyntax.isDate(value.suffix(8))
         } else {
