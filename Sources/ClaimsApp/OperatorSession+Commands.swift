@@ -32,19 +32,22 @@ extension OperatorSession {
         return entries
     }
 
-    /// The clear bytes of an archived (or quarantined) file, after recording the read.
-    public func readArchive(fileID: Int64) async throws -> [UInt8] {
+    /// Hands the clear bytes of an archived (or quarantined) file to `output` a slice at a time,
+    /// after recording the read. The mapped archive is opened twice, never whole in memory: once
+    /// to check its tag, so that an altered archive hands out nothing, then to hand it out.
+    public func readArchive(fileID: Int64, to output: (UnsafeRawBufferPointer) throws -> Void) async throws {
         guard let record = try await FileRepository(database: database).file(fileID) else {
             throw CryptoError(.malformed, "no file \(fileID)")
         }
         guard let path = record.storedPath, record.state == .archived || record.state == .quarantined,
-            let sealed = FileManager.default.contents(atPath: path)
+            let sealed = try ArchiveCipher.map(URL(fileURLWithPath: path))
         else { throw CryptoError(.malformed, "file \(fileID) has no archived copy (state \(record.state.rawValue))") }
-        let bytes = try ArchiveCipher.open([UInt8](sealed), fileID: fileID, ring: keys.phi)
+        var size = 0
+        try ArchiveCipher.open(sealed, fileID: fileID, ring: keys.phi) { size += $0.count }
         try await recordAndFlush(
             action: "archive.read", object: "file:\(fileID)", partner: record.partner,
-            details: ["size": String(bytes.count), "key.id": String(SealedBox.keyID(of: [UInt8](sealed)) ?? 0)])
-        return bytes
+            details: ["size": String(size), "key.id": String(SealedBox.keyID(of: sealed.bytes) ?? 0)])
+        try ArchiveCipher.open(sealed, fileID: fileID, ring: keys.phi, emit: output)
     }
 }
 

@@ -1,4 +1,5 @@
 import ClaimsCrypto
+import Foundation
 import X12
 
 /// Archived and quarantined inputs are 837 files full of PHI: they are kept only as a
@@ -23,12 +24,27 @@ public enum ArchiveCipher {
         try SealedBox.open(sealed, ring: ring, context: context(fileID), what: "archived file \(fileID)")
     }
 
-    /// `open` of a mapped archive, its plaintext handed to `emit` a slice at a time; usable only
-    /// once this returns without throwing (the tag is checked after the last slice).
+    /// The sealed archive at `url`, mapped (never read whole); nil when it is gone or not a regular
+    /// file.
+    public static func map(_ url: URL) throws -> X12Source? { try FileProcessor.mapRegularFile(url) }
+
+    /// `open` of a mapped archive, its plaintext handed to `emit` a slice at a time and the sealed
+    /// pages handed back as they are read: a large archive is never whole in memory. What `emit`
+    /// got is usable only once this returns without throwing (the tag is checked after the last
+    /// slice).
     public static func open(
-        _ sealed: UnsafeRawBufferPointer, fileID: Int64, ring: KeyRing, emit: (UnsafeRawBufferPointer) throws -> Void
+        _ sealed: X12Source, fileID: Int64, ring: KeyRing, emit: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        try SealedBox.open(sealed, ring: ring, context: context(fileID), what: "archived file \(fileID)", emit: emit)
+        // The ciphertext follows the header byte for byte with the plaintext.
+        let header = SealedBox.overhead - AESGCM.tagLength
+        var opened = 0
+        try SealedBox.open(
+            UnsafeRawBufferPointer(sealed.bytes), ring: ring, context: context(fileID), what: "archived file \(fileID)"
+        ) { slice in
+            opened += slice.count
+            defer { sealed.release(0..<(header + opened)) }
+            try emit(slice)
+        }
     }
 
     static func context(_ fileID: Int64) -> [UInt8] {

@@ -88,13 +88,7 @@ extension FileProcessor {
         let descriptor = open(directory.path, unnamedFileFlags, 0o600)
         guard descriptor >= 0 else { throw DurableFile.Failure(operation: "open O_TMPFILE", path: directory.path, code: errno) }
         defer { close(descriptor) }
-        // The ciphertext follows the header byte for byte with the plaintext: read pages go back
-        // as the slices are written out.
-        let header = SealedBox.overhead - AESGCM.tagLength
-        var opened = 0
-        try ArchiveCipher.open(UnsafeRawBufferPointer(sealed.bytes), fileID: fileID, ring: ring) { slice in
-            opened += slice.count
-            defer { sealed.release(0..<(header + opened)) }
+        try ArchiveCipher.open(sealed, fileID: fileID, ring: ring) { slice in
             var offset = 0
             while offset < slice.count {
                 let written = write(descriptor, slice.baseAddress! + offset, slice.count - offset)

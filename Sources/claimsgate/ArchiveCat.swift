@@ -14,9 +14,8 @@ struct ArchiveCat: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "claimsgate") { _ in SwiftLogNoOpLogHandler() }
-        let bytes = try await OperatorSession.with(root: options.rootURL, configFile: options.configURL, logger: logger) {
-            try await $0.readArchive(fileID: fileID)
+        try await OperatorSession.with(root: options.rootURL, configFile: options.configURL, logger: logger) { session in
+            try await session.readArchive(fileID: fileID) { try FileHandle.standardOutput.write(contentsOf: Data($0)) }
         }
-        FileHandle.standardOutput.write(Data(bytes))
     }
 }

@@ -47,6 +47,18 @@ import X12
             #expect(String(decoding: show, as: UTF8.self).contains("file:\(record.id)"))
             let verify = try Self.cli(["audit", "verify"], root: root.url, database: database)
             #expect(String(decoding: verify, as: UTF8.self).contains("audit trail intact"))
+
+            // An altered archive hands out nothing: its tag is checked whole before a byte goes out.
+            let archive = URL(fileURLWithPath: try #require(record.storedPath))
+            var altered = try Data(contentsOf: archive)
+            altered[altered.count / 2] ^= 0x01
+            try FileManager.default.removeItem(at: archive)
+            try altered.write(to: archive)
+            let refused = try Self.execute(
+                GatewayProcess.executable, ["archive", "cat", String(record.id), "--root", root.url.path],
+                environment: ["CLAIMSGATE_DATABASE_URL": database.url])
+            #expect(refused.status != 0)
+            #expect(refused.output.isEmpty)
         }
     }
 
@@ -69,6 +81,15 @@ import X12
     }
 
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Data {
+        let (status, output) = try execute(executable, arguments, environment: environment)
+        guard status == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable.lastPathComponent) \(arguments) failed"])
+        }
+        return output
+    }
+
+    /// The exit status and standard output of `executable`, whatever the status.
+    static func execute(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> (status: Int32, output: Data) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -79,10 +100,7 @@ import X12
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable.lastPathComponent) \(arguments) failed"])
-        }
-        return data
+        return (process.terminationStatus, data)
     }
 }
 

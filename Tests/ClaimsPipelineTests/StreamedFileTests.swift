@@ -68,6 +68,10 @@ import X12
         #expect(sealed.count == Self.bytes.count + SealedBox.overhead)
         #expect(try ArchiveCipher.open(sealed, fileID: 42, ring: ring) == Self.bytes)
         #expect(throws: CryptoError.self) { try ArchiveCipher.open(sealed, fileID: 41, ring: ring) }
+        // Mapped, it opens a slice at a time to the same bytes.
+        var streamed: [UInt8] = []
+        try ArchiveCipher.open(try #require(try ArchiveCipher.map(archived)), fileID: 42, ring: ring) { streamed += $0 }
+        #expect(streamed == Self.bytes)
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("received.x12").path))
     }
 
