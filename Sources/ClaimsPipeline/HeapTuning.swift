@@ -19,13 +19,17 @@ public enum HeapTuning {
     /// kept its own free blocks. One 1,000,000-claim file peaked at 225–232 MiB with eight, 197
     /// MiB with four; with one or two per core (200 MiB) the end to end was a tenth slower, the
     /// threads waiting on each other's arenas. Called before the gateway's threads start (glibc
-    /// fixes its limit when it first needs an arena beyond the eighth).
+    /// fixes its limit when it first needs an arena beyond the eighth). An operator's own limit
+    /// (`MALLOC_ARENA_MAX`, or `glibc.malloc.arena_max` in `GLIBC_TUNABLES`) is left as set.
     public static func apply() {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
         let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
         _ = mallopt(mmapThreshold, 256 * 1024)
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["MALLOC_ARENA_MAX"] == nil, environment["GLIBC_TUNABLES"]?.contains("arena_max") != true
+        else { return }
         let arenaMax: Int32 = -8  // M_ARENA_MAX
         _ = mallopt(arenaMax, Int32(clamping: 4 * ProcessInfo.processInfo.activeProcessorCount))
     }
