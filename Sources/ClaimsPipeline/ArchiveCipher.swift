@@ -19,11 +19,6 @@ public enum ArchiveCipher {
         }
     }
 
-    /// The clear bytes of a sealed archive of `fileID`; throws naming the file and key id.
-    public static func open(_ sealed: [UInt8], fileID: Int64, ring: KeyRing) throws -> [UInt8] {
-        try SealedBox.open(sealed, ring: ring, context: context(fileID), what: "archived file \(fileID)")
-    }
-
     /// The sealed archive at `url`, mapped (never read whole); nil when it is gone or not a regular
     /// file.
     public static func map(_ url: URL) throws -> X12Source? { try FileProcessor.mapRegularFile(url) }

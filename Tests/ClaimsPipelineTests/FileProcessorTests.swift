@@ -55,10 +55,10 @@ import X12Acknowledgments
             let record = try #require(try await FileRepository(database: setup.database).files(inState: [.archived]).first)
             #expect(!FileManager.default.fileExists(atPath: url.path))
             // Archived sealed under the PHI key, bound to the file id.
-            let archived = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try #require(record.storedPath))))
-            #expect(!archived.starts(with: Array("ISA".utf8)))
-            #expect(try ArchiveCipher.open(archived, fileID: record.id, ring: setup.phi).starts(with: Array("ISA".utf8)))
-            #expect(throws: CryptoError.self) { try ArchiveCipher.open(archived, fileID: record.id + 1, ring: setup.phi) }
+            let archive = URL(fileURLWithPath: try #require(record.storedPath))
+            #expect(!(try Data(contentsOf: archive)).starts(with: Array("ISA".utf8)))
+            #expect(try ArchiveCipher.openedWhole(archive, fileID: record.id, ring: setup.phi).starts(with: Array("ISA".utf8)))
+            #expect(throws: CryptoError.self) { try ArchiveCipher.openedWhole(archive, fileID: record.id + 1, ring: setup.phi) }
             #expect(try await ClaimRepository(database: setup.database).claimCount(fileID: record.id) == 6)
             let acknowledgments = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
             #expect(Set(acknowledgments.map(\.kind.rawValue)) == ["999", "277CA"])
