@@ -66,6 +66,34 @@ import X12Acknowledgments
         }
     }
 
+    /// Claims with values no well-formed claim has (service lines repeating an LX number, a charge
+    /// of thirteen digits) are answered like any other claim and stored whole: what a partner
+    /// sends cannot stop the file's other claims from being stored.
+    @Test func unusualValuesAreStoredNotFatal() async throws {
+        try await TestDatabase.with { database in
+            let setup = try Setup(database)
+            let url = try setup.fixture("lx.x12")
+            var segments = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "~")
+            let tags = segments.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let second = try #require(tags.firstIndex(of: "LX*2"))
+            segments[second] = segments[second].replacingOccurrences(of: "LX*2", with: "LX*1")
+            let claim = try #require(tags.lastIndex { $0.hasPrefix("CLM*") })
+            var elements = tags[claim].components(separatedBy: "*")
+            elements[2] = "1000000000000.00"
+            segments[claim] = elements.joined(separator: "*")
+            try segments.joined(separator: "~").write(to: url, atomically: true, encoding: .utf8)
+            let lines = tags.filter { $0.hasPrefix("LX*") }.count
+            try await setup.processor.intake(url, partner: Self.partner, channel: .inbox)
+            let record = try #require(try await FileRepository(database: setup.database).files(inState: [.archived]).first)
+            let claims = ClaimRepository(database: setup.database)
+            #expect(try await claims.claimCount(fileID: record.id) == 6)
+            #expect(try await claims.serviceLineCount(fileID: record.id) == lines)
+            #expect(try await claims.claims(fileID: record.id).last?.totalCharge == Amount(cents: 100_000_000_000_000))
+            let acknowledgments = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
+            #expect(Set(acknowledgments.map(\.kind.rawValue)) == ["999", "277CA"])
+        }
+    }
+
     /// The same interchange sent again (same sender, same ISA13) under another name: TA1 R/025,
     /// no 999, no 277CA, no claims stored a second time.
     @Test func resentInterchangeIsRejectedWithTA1() async throws {

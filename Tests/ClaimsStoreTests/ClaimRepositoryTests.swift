@@ -82,12 +82,12 @@ struct ClaimRepositoryTests {
             try await claims.storeClaims(fileID: fileID, SampleClaims.outcomes(3))
             var broken = SampleClaims.outcomes(2)
             var claim = broken[1].claim
-            claim.serviceLines.append(claim.serviceLines[0])  // duplicate line number
+            claim.totalCharge = Amount(cents: .max)  // more whole digits than any parsed amount
             broken[1] = ClaimRow(claim: claim, state: broken[1].state)
             let error = await #expect(throws: StoreError.self) {
                 try await claims.storeClaims(fileID: fileID, broken)
             }
-            #expect(error?.code == .uniqueViolation)
+            #expect(error?.code == .invalidData)
             #expect(try await claims.claimCount(fileID: fileID) == 3)
         }
     }
