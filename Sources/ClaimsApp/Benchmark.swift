@@ -183,7 +183,11 @@ public struct Benchmark: Sendable {
             var waiting = Set(names)
             while !waiting.isEmpty {
                 for file in try await files.files(inState: [.archived, .quarantined]) { waiting.remove(file.originalName) }
-                if !waiting.isEmpty { try await Task.sleep(for: .milliseconds(2)) }
+                // Asked again after a two-hundredth of the time so far (1–20 ms): the figure is
+                // off by at most 0.5 %, and the poll hardly competes with the gateway for the
+                // cores (every 2 ms, it was 2,500 queries during one 5 s file).
+                let interval = min(max((clock.now - start) / 200, .milliseconds(1)), .milliseconds(20))
+                if !waiting.isEmpty { try await Task.sleep(for: interval) }
             }
             return (clock.now - start).seconds
         }
