@@ -37,11 +37,23 @@ public struct CopyBinary: Sendable {
         appendInteger(value.bitPattern)
     }
 
+    /// A `text` value. PostgreSQL's text cannot hold the NUL character, which a partner's file
+    /// can: each one is written as U+FFFD, as bytes that are not UTF-8 are when the file is read
+    /// (the archived file keeps what was sent). Failing instead would fail the whole file's store.
     public mutating func text(_ value: String?) {
         guard var value else { return null() }
         value.withUTF8 { utf8 in
+            guard !utf8.contains(0) else { return textReplacingNUL(utf8) }
             appendInteger(Int32(utf8.count))
             bytes.append(contentsOf: utf8)
+        }
+    }
+
+    private mutating func textReplacingNUL(_ utf8: UnsafeBufferPointer<UInt8>) {
+        lengthPrefixed { copy in
+            for byte in utf8 {
+                if byte == 0 { copy.bytes.append(contentsOf: "\u{FFFD}".utf8) } else { copy.bytes.append(byte) }
+            }
         }
     }
 

@@ -67,31 +67,47 @@ import X12Acknowledgments
     }
 
     /// Claims with values no well-formed claim has (service lines repeating an LX number, a charge
-    /// of thirteen digits) are answered like any other claim and stored whole: what a partner
-    /// sends cannot stop the file's other claims from being stored.
+    /// of thirteen digits, a NUL byte, which PostgreSQL's text cannot hold) are answered like any
+    /// other claim and stored whole: what a partner sends cannot stop the file's other claims from
+    /// being stored.
     @Test func unusualValuesAreStoredNotFatal() async throws {
         try await TestDatabase.with { database in
             let setup = try Setup(database)
             let url = try setup.fixture("lx.x12")
-            var segments = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "~")
-            let tags = segments.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            let second = try #require(tags.firstIndex(of: "LX*2"))
-            segments[second] = segments[second].replacingOccurrences(of: "LX*2", with: "LX*1")
-            let claim = try #require(tags.lastIndex { $0.hasPrefix("CLM*") })
-            var elements = tags[claim].components(separatedBy: "*")
-            elements[2] = "1000000000000.00"
-            segments[claim] = elements.joined(separator: "*")
+            let segments = try Self.withUnusualValues(String(contentsOf: url, encoding: .utf8).components(separatedBy: "~"))
             try segments.joined(separator: "~").write(to: url, atomically: true, encoding: .utf8)
-            let lines = tags.filter { $0.hasPrefix("LX*") }.count
             try await setup.processor.intake(url, partner: Self.partner, channel: .inbox)
             let record = try #require(try await FileRepository(database: setup.database).files(inState: [.archived]).first)
             let claims = ClaimRepository(database: setup.database)
             #expect(try await claims.claimCount(fileID: record.id) == 6)
-            #expect(try await claims.serviceLineCount(fileID: record.id) == lines)
-            #expect(try await claims.claims(fileID: record.id).last?.totalCharge == Amount(cents: 100_000_000_000_000))
+            #expect(try await claims.serviceLineCount(fileID: record.id) == Self.count("LX", in: segments))
+            let stored = try await claims.claims(fileID: record.id)
+            #expect(stored.first?.patientControlNumber == "P\u{FFFD}T0007000001")
+            #expect(stored.last?.totalCharge == Amount(cents: 100_000_000_000_000))
             let acknowledgments = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
             #expect(Set(acknowledgments.map(\.kind.rawValue)) == ["999", "277CA"])
         }
+    }
+
+    /// The fixture's segments with the first `LX*2` made a second `LX*1`, a NUL byte in the first
+    /// CLM01 and a charge of thirteen whole digits in the last CLM02.
+    static func withUnusualValues(_ segments: [String]) throws -> [String] {
+        var segments = segments
+        let tags = segments.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let repeated = try #require(tags.firstIndex(of: "LX*2"))
+        segments[repeated] = segments[repeated].replacingOccurrences(of: "LX*2", with: "LX*1")
+        let first = try #require(tags.firstIndex { $0.hasPrefix("CLM*") })
+        segments[first] = segments[first].replacingOccurrences(of: "CLM*PT", with: "CLM*P\u{0}T")
+        let last = try #require(tags.lastIndex { $0.hasPrefix("CLM*") })
+        var elements = tags[last].components(separatedBy: "*")
+        elements[2] = "1000000000000.00"
+        segments[last] = elements.joined(separator: "*")
+        return segments
+    }
+
+    /// How many of `segments` have the tag `tag`.
+    static func count(_ tag: String, in segments: [String]) -> Int {
+        segments.filter { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(tag + "*") }.count
     }
 
     /// The same interchange sent again (same sender, same ISA13) under another name: TA1 R/025,
