@@ -55,26 +55,18 @@ extension Migrator {
             CREATE INDEX claims_member_id_hmac ON claims USING hash (member_id_hmac) WHERE member_id_hmac IS NOT NULL;
             """)
 
-    /// Whatever a partner sends is stored, and the bulk child tables are indexed by block range.
+    /// Whatever a partner sends is stored: one claim must not fail the store of its whole file.
     ///
-    /// `service_lines` was keyed on file, claim and LX01, but LX01 is the sender's number: one
-    /// claim that repeated it failed the store of its whole file. Charges were `numeric(14, 2)`
-    /// while an X12 amount may have more whole digits (`Amount` takes sixteen): one such claim,
-    /// rejected or not, failed the store too.
-    ///
-    /// Service lines and duplicate keys are only ever counted or deleted a whole file at a time,
-    /// and a file's rows arrive together, so a BRIN index on `file_id` finds them, at a fraction
-    /// of a B-tree's cost for each row stored (`Benchmarks/copy-costs`, one backend: COPY of a
-    /// 100,000-claim file's 220,000 lines 870 → 500 ms, its keys 510 → 450 ms). Ranges are
-    /// summarised as they fill (`autosummarize`). No row is stored twice: a file's rows are
-    /// deleted before they are stored again, in the file's state machine.
-    static let bulkRowsByFile = Migration(
-        version: 100, name: "service lines and duplicate keys found by file; charges of sixteen digits",
+    /// `service_lines` was keyed on file, claim and LX01, but LX01 is the sender's number, which a
+    /// bad claim repeats (a unique violation); its lines are now indexed by file and claim,
+    /// without uniqueness (a file's rows are deleted before they are stored again, in the file's
+    /// state machine, so none is stored twice). Charges were `numeric(14, 2)`, while an X12 amount
+    /// may have more whole digits: they now hold everything `Amount` parses (sixteen).
+    static let valuesAsSent = Migration(
+        version: 100, name: "service lines not keyed on LX01; charges of sixteen digits",
         sql: """
             ALTER TABLE service_lines DROP CONSTRAINT service_lines_pkey;
-            CREATE INDEX service_lines_file ON service_lines USING brin (file_id) WITH (autosummarize = on);
-            ALTER TABLE claim_submissions DROP CONSTRAINT claim_submissions_pkey;
-            CREATE INDEX claim_submissions_file ON claim_submissions USING brin (file_id) WITH (autosummarize = on);
+            CREATE INDEX service_lines_claim ON service_lines (file_id, claim_index);
             ALTER TABLE claims ALTER COLUMN total_charge TYPE numeric(18, 2);
             ALTER TABLE service_lines ALTER COLUMN charge TYPE numeric(18, 2);
             ALTER TABLE claim_submissions ALTER COLUMN total_charge TYPE numeric(18, 2);

@@ -2,7 +2,7 @@ extension Migrator {
     /// The gateway's schema, in order. Append new migrations; never edit an applied one.
     public static let schema: [Migration] = [
         initialSchema, interchangeRegister, auditTrail, protectedHealthInformation, riskSchema, claimSubmissions,
-        bulkChildTables, bulkClaimTables, claimSubmissionKeyHash, memberIDHashIndex, bulkRowsByFile,
+        bulkChildTables, bulkClaimTables, claimSubmissionKeyHash, memberIDHashIndex, valuesAsSent,
     ]
 
     /// Files and their state machine, claims without PHI, service lines, acknowledgments sent, and
