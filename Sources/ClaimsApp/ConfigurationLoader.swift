@@ -7,10 +7,12 @@ import Yams
 public enum ConfigurationLoader {
     public enum Failure: Error, CustomStringConvertible {
         case unreadable(URL, String)
+        case invalid(String)
 
         public var description: String {
             switch self {
             case .unreadable(let url, let reason): "cannot read configuration \(url.path): \(reason)"
+            case .invalid(let reason): "invalid configuration: \(reason)"
             }
         }
     }
@@ -64,7 +66,7 @@ public enum ConfigurationLoader {
     /// Reads the partner list; used at start and on every reload.
     public static func loadPartners(_ url: URL) throws -> [PartnerConfiguration] {
         let file: PartnersFile = try decode(url)
-        return (file.partners ?? []).map { entry in
+        return try (file.partners ?? []).map { entry in
             var partner = PartnerConfiguration(
                 id: entry.id, name: entry.name,
                 senderIDs: (entry.sender_ids ?? []).map { .init(qualifier: $0.qualifier, id: $0.id) },
@@ -72,7 +74,7 @@ public enum ConfigurationLoader {
                 validation: ValidationProfile(
                     policy: entry.acknowledgments?.policy ?? .claimLevel,
                     severityOverrides: entry.edits?.severity ?? [:], disabledEdits: Set(entry.edits?.disabled ?? []),
-                    rules: entry.rules?.partnerRules ?? PartnerRules()),
+                    rules: try entry.rules?.partnerRules(of: entry.id) ?? PartnerRules()),
                 maxFileSize: entry.max_file_size ?? 1 << 30, authorizedKeys: entry.authorized_keys ?? [],
                 passwordHash: entry.password_hash)
             partner.risk = RiskPolicy(

@@ -25,8 +25,10 @@ struct PartnerRulesSection: Decodable {
     var max_service_lines: Int?
     var referring_provider_required: Bool?
     var duplicate_look_back_days: Int?
+    var max_claims_per_transaction_set: Int?
 
-    var partnerRules: PartnerRules {
+    /// Throws when a bound is outside what the gateway can honour.
+    func partnerRules(of partner: String) throws(ConfigurationLoader.Failure) -> PartnerRules {
         var rules = PartnerRules()
         rules.zipPlusFourRequired = zip_plus_four_required ?? false
         rules.billingTaxonomyRequired = billing_taxonomy_required ?? false
@@ -50,6 +52,13 @@ struct PartnerRulesSection: Decodable {
         rules.maxServiceLines = max_service_lines
         rules.referringProviderRequired = referring_provider_required ?? false
         rules.duplicateLookBackDays = duplicate_look_back_days ?? 365
+        if let limit = max_claims_per_transaction_set {
+            let ceiling = PartnerRules.claimsPerTransactionSetCeiling
+            guard (1...ceiling).contains(limit) else {
+                throw .invalid("partner \(partner): max_claims_per_transaction_set must be 1 to \(ceiling), not \(limit)")
+            }
+            rules.maxClaimsPerTransactionSet = limit
+        }
         return rules
     }
 }

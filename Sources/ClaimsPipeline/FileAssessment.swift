@@ -102,7 +102,8 @@ public struct GroupAssessment: Sendable {
 public struct TransactionSetAssessment: Sendable {
     /// The set's envelope (ST, SE and where its bytes are: `parsed` holds its content).
     public var set: TransactionSet
-    /// Nil when the set could not be read as an 837P at all (wrong ST01/ST03, group rejected).
+    /// Nil when the set was not read as an 837P (wrong ST01/ST03, group rejected, more claims
+    /// than the partner allows).
     public var parsed: ParsedTransactionSet?
     public var verdict: TransactionSetVerdict
 }

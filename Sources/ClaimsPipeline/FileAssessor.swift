@@ -85,6 +85,12 @@ public struct FileAssessor: Sendable {
     ) -> TransactionSetAssessment {
         let readable = group.issues.isEmpty && set.identifier == "837"
             && set.implementationReference == X222A1.implementationReference
+        let claimLimit = partner.validation.rules.maxClaimsPerTransactionSet
+        if readable, set.claimCount > claimLimit {
+            let finding = SegmentFinding.tooManyClaims(in: set, limit: claimLimit)
+            let verdict = TransactionSetVerdict(set: set, parsed: nil, findings: [finding], policy: partner.validation.policy)
+            return TransactionSetAssessment(set: set, parsed: nil, verdict: verdict)
+        }
         let validated =
             readable
             ? validator.validate(set, interchange: place.interchange, group: place.group, transactionSet: place.set) : nil

@@ -69,6 +69,9 @@ public struct TransactionSet: Sendable {
     public private(set) var range: Range<Int>
     /// Number of segments from ST to SE inclusive (to the last one read when SE is missing).
     public private(set) var segmentCount = 1
+    /// Number of CLM segments: known before the set is judged, so an oversized set can be
+    /// refused without parsing it (a set is judged whole, in memory).
+    public private(set) var claimCount = 0
 
     init(header: Segment, source: X12Source) {
         self.header = header
@@ -80,6 +83,17 @@ public struct TransactionSet: Sendable {
     mutating func append(_ segment: Segment) {
         range = range.lowerBound..<segment.range.upperBound
         segmentCount += 1
+        if segment.id == "CLM" { claimCount += 1 }
+    }
+
+    /// Position (ST = 1) of the `occurrence`-th segment `id`, scanning the set's bytes again.
+    public func position(of id: SegmentID, occurrence: Int) -> Int? {
+        var seen = 0
+        for (index, segment) in segments.enumerated() where segment.id == id {
+            seen += 1
+            if seen == occurrence { return index + 1 }
+        }
+        return nil
     }
 
     /// ST through SE inclusive (SE absent when the trailer is missing), scanned from the file as

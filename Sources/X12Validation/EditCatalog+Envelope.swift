@@ -42,6 +42,7 @@ extension EditCatalog {
         edit("TS-005", 1, "SE02", .transactionSet(ik502: "3"), "SE02 does not equal ST02", fix: "Write the same control number in ST02 and SE02."),
         edit("TS-006", 1, "SE01", .transactionSet(ik502: "4"), "SE01 does not equal the number of segments from ST to SE", fix: "Recount the segments from ST through SE (both included) into SE01."),
         edit("TS-007", 1, "ST02", .transactionSet(ik502: "23"), "ST02 repeats another transaction set's control number in this group", fix: "Give every transaction set of a group its own control number."),
+        edit("TS-010", 7, "2300 CLM", .segment(ik304: "4"), "the transaction set holds more claims than the partner's max_claims_per_transaction_set (5,000 unless configured, as the guide recommends); it is rejected unread", fix: "Send at most 5,000 claims per transaction set: start a new ST/SE for the next ones."),
     ]
 }
 

@@ -44,6 +44,13 @@ public struct PartnerRules: Sendable, Equatable {
     public var referringProviderRequired = false
     /// Days a claim key is remembered for duplicate detection.
     public var duplicateLookBackDays = 365
+    /// Most claims (CLM segments) in one transaction set; a set with more is rejected unread
+    /// (TS-010). The TR3 recommends at most 5,000, and a set is judged whole in memory, so a
+    /// partner may raise it only as far as `claimsPerTransactionSetCeiling`.
+    public var maxClaimsPerTransactionSet = 5_000
+    /// About one window's worth of claims (`FileProcessor.defaultWindowBytes`): what bounds the
+    /// memory of judging a set, whatever the file's size.
+    public static let claimsPerTransactionSetCeiling = 20_000
 
     public init() {}
 }

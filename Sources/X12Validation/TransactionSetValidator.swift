@@ -36,6 +36,14 @@ extension SegmentFinding {
         }
     }
 
+    /// TS-010 for a set with more than `limit` claims, pinned to the first claim past it.
+    public static func tooManyClaims(in set: TransactionSet, limit: Int) -> SegmentFinding {
+        SegmentFinding(
+            editID: "TS-010", segmentID: "CLM", position: set.position(of: "CLM", occurrence: limit + 1) ?? 1,
+            loopID: "2300", segmentCode: "4",
+            message: "the transaction set holds \(set.claimCount) claims, more than the \(limit) agreed per transaction set")
+    }
+
     /// Segments of the X12 837 transaction set that the professional guide never uses.
     static let notUsedInGuide: Set<SegmentID> = [
         "N2", "CL1", "DN1", "DN2", "DSB", "UR", "CR4", "CR5", "CR6", "CR7", "CR8", "HSD", "MIA", "SV2", "SV3", "SV4",

@@ -13,6 +13,7 @@ import X12Validation
         #expect(demo.validation.rules.timelyFilingDays == 365)
         #expect(demo.validation.severityOverrides["CLM-001"] == .reject)
         #expect(demo.validation.disabledEdits == ["SVC-015"])
+        #expect(demo.validation.rules.maxClaimsPerTransactionSet == 5_000)
     }
 
     @Test func everyRuleKeyIsRead() throws {
@@ -45,6 +46,7 @@ import X12Validation
                   max_service_lines: 6
                   referring_provider_required: true
                   duplicate_look_back_days: 30
+                  max_claims_per_transaction_set: 12000
             """.write(to: url, atomically: true, encoding: .utf8)
         let partner = try #require(try ConfigurationLoader.loadPartners(url).first)
         let rules = partner.validation.rules
@@ -56,7 +58,22 @@ import X12Validation
         #expect(rules.priorAuthorizationCodes == ["J9035"] && rules.cliaRequiredForLab && rules.ndcRequiredForDrugs)
         #expect(rules.orderingProviderRequiredForDME && rules.encountersRefused && rules.referringProviderRequired)
         #expect(rules.maxPatientControlNumberLength == 20 && rules.maxServiceLines == 6 && rules.duplicateLookBackDays == 30)
+        #expect(rules.maxClaimsPerTransactionSet == 12_000)
         #expect(partner.validation.severityOverrides == ["SVC-011": .reject])
         #expect(partner.validation.disabledEdits == ["DUP-002"])
+    }
+
+    /// A set is judged whole in memory: a partner cannot raise the claims-per-set limit past the
+    /// ceiling that keeps that memory bounded, nor set it to nothing.
+    @Test(arguments: [0, PartnerRules.claimsPerTransactionSetCeiling + 1])
+    func claimLimitOutsideTheCeilingIsRefused(limit: Int) throws {
+        let directory = try TemporaryDirectory()
+        let url = directory.url.appendingPathComponent("partners.yaml")
+        try """
+            partners:
+              - id: big-batches
+                rules: { max_claims_per_transaction_set: \(limit) }
+            """.write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigurationLoader.Failure.self) { try ConfigurationLoader.loadPartners(url) }
     }
 }

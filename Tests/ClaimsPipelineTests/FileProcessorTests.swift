@@ -209,6 +209,43 @@ import X12Acknowledgments
         }
     }
 
+    /// A transaction set with more claims than the partner's limit is rejected unread (TS-010: an
+    /// IK3 on its first claim past the limit) and none of its claims is stored; the other sets of
+    /// the file go through as usual.
+    @Test func setsOverTheClaimLimitAreRejectedUnread() async throws {
+        try await TestDatabase.with { database in
+            let setup = try Setup(database)
+            var partner = Self.partner
+            partner.validation.rules.maxClaimsPerTransactionSet = 4
+            // Fourteen claims in three sets: 5, 5 and 4.
+            let url = try setup.fixture("big-sets.x12", claims: 14)
+            let sent = Self.segments(try String(contentsOf: url, encoding: .utf8))
+            try await setup.processor.intake(url, partner: partner, channel: .inbox)
+            let record = try #require(try await FileRepository(database: setup.database).files(inState: [.archived]).first)
+            #expect(try await ClaimRepository(database: setup.database).claimCount(fileID: record.id) == 4)
+
+            let written = try await AcknowledgmentRepository(database: setup.database).acknowledgments(fileID: record.id)
+            let name = try #require(written.first(where: { $0.kind.rawValue == "999" })).fileName
+            let bytes = [UInt8](try Data(contentsOf: setup.outbox.appendingPathComponent(name)))
+            let segments = Self.segments(String(decoding: bytes, as: UTF8.self))
+            // One IK3 per rejected set, on its fifth CLM (IK302 counted from its ST = 1).
+            let starts = sent.indices.filter { sent[$0].hasPrefix("ST*") }
+            let fifthClaims = starts.prefix(2).map { start in
+                let claims = sent[start...].indices.filter { sent[$0].hasPrefix("CLM*") }
+                return "IK3*CLM*\(claims[4] - start + 1)*2300*4"
+            }
+            #expect(segments.filter { $0.hasPrefix("IK3*") } == fifthClaims)
+            #expect(segments.filter { $0.hasPrefix("IK5*") } == ["IK5*R*5", "IK5*R*5", "IK5*A"])
+            #expect(segments.contains("AK9*P*3*3*1"))
+            #expect(try Pyx12.validate(bytes: bytes).isValid)
+        }
+    }
+
+    /// X12 text as segments, without the line breaks between them.
+    static func segments(_ text: String) -> [String] {
+        text.split(separator: "~").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
     /// A 277CA staged by an attempt that never finished is swept; the files in processing are not.
     @Test func stagedLeftoversAreSwept() async throws {
         try await TestDatabase.with { database in

@@ -5,7 +5,8 @@ The gateway's acceptance tests must read a file that `claimsgate generate` did n
 shared by the Swift generator and the Swift parser would go unnoticed. This script shares no code,
 word lists or layout with `ClaimsSynthetic` and deliberately differs in style:
 
-* three ST/SE transaction sets per file (fewer only when there are fewer claims), 9-digit ST02;
+* three ST/SE transaction sets per file (fewer only when there are fewer claims, more when a set
+  would hold over the 5,000 claims the TR3 recommends), 9-digit ST02;
 * one segment per line, `>` as the component separator (ISA16), amounts always with two decimals;
 * subscribers with several claims under one 2000B, families with several 2000C patients,
   pay-to addresses (2010AB), payer addresses, rendering providers (2310B), onset dates (DTP*431),
@@ -26,6 +27,7 @@ import sys
 SENDER = "DEMOSUBMITTER"
 RECEIVER = "CLAIMSGATE"
 COMPONENT = ">"
+MAX_CLAIMS_PER_SET = 5000  # the TR3's recommendation; the gateway rejects bigger sets by default
 
 # Billable FY2025 ICD-10-CM leaf codes, no dot, none restricted by age or sex.
 PRINCIPAL_DX = [
@@ -247,7 +249,7 @@ def generate(claims, seed, bad_se01_st=None):
     ref = datetime.date(2025, 1, 1) + datetime.timedelta(days=seed % 300)
     state = {"tag": "%04X" % (seed % 65536), "claim": 0, "hl": 0}
     providers = make_providers(rng)
-    set_count = min(3, claims)
+    set_count = max(min(3, claims), -(-claims // MAX_CLAIMS_PER_SET))
     if bad_se01_st is not None and not 1 <= bad_se01_st <= set_count:
         raise SystemExit("--bad-se01-st must be between 1 and %d" % set_count)
     isa13 = "%09d" % (100000000 + seed % 900000000)

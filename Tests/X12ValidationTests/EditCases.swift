@@ -60,6 +60,11 @@ enum EditCases {
             segments.insert(contentsOf: set, at: segments.count - 2)
             segments[segments.count - 2] = "GE*2*1"
         },
+        // 5,002 claims: the dependant's claim repeated after itself.
+        "TS-010": .custom { segments in
+            let claim = Array(segments[segments.count - 8..<segments.count - 3])
+            segments.insert(contentsOf: repeatElement(claim, count: 5_000).joined(), at: segments.count - 3)
+        },
     ]
 
     static let structure: [String: Mutation] = [
