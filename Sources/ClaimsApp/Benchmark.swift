@@ -31,6 +31,8 @@ public struct Benchmark: Sendable {
     /// for the audit, which writes a fixed handful of records per file.
     public var auditFiles = 40
     public var auditClaimsPerFile = 250
+    /// The risk model the gateway scores claims with; nil: claims are stored unscored.
+    public var riskModel: URL?
     /// A PostgreSQL URL, or nil for an embedded cluster in the bench's scratch folder.
     public var databaseURL: String?
     public var scratch: URL
@@ -198,6 +200,7 @@ public struct Benchmark: Sendable {
         let root = scratch.appendingPathComponent("root")
         var configuration = GatewayConfiguration(root: root, databaseURL: databaseURL, partners: [.benchmark])
         configuration.databasePoolSize = 4
+        configuration.riskModelFile = riskModel
         configuration.security.auditEnabled = auditEnabled
         let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
         let quiet = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -64,22 +64,25 @@ extension FileProcessor {
         // memory holds two windows. (The look-up leaves out the file's own keys, so it does not
         // need the windows before it stored.)
         let windows = Self.windows(envelope.judgeablePlaces, of: envelope, windowBytes: windowBytes)
-        func judging(_ index: Int) -> Task<FileAssessment, any Error>? {
+        // The risk history the window's claims need is read ahead with it (none of it comes from
+        // this file).
+        func judging(_ index: Int) -> Task<(FileAssessment, RiskStage.Lookup?), any Error>? {
             guard windows.indices.contains(index) else { return nil }
-            return Task {
+            return Task { [risk, database] in
                 var window = try await Blocking.run {
                     assessor.judge(windows[index], of: envelope, partner: partner, receivedDate: receivedDate)
                 }
                 let prior = try await submissions.accepted(
                     among: window.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: record.id)
                 window.markDuplicates(prior, profile: partner.validation)
-                return window
+                guard stores, let risk else { return (window, nil) }
+                return (window, try await risk.lookUp(window.scoringInputs, fileID: record.id, database: database))
             }
         }
         var ahead = judging(0)
         defer { ahead?.cancel() }
         for (index, places) in windows.enumerated() {
-            let window = try await ahead!.value
+            let (window, riskLookup) = try await ahead!.value
             ahead = judging(index + 1)
             clock.lap("assess")
             progress.claimCount += window.claimCount
@@ -90,7 +93,8 @@ extension FileProcessor {
                 let keys = window.acceptedClaimKeys.map { (claimIndex: first + $0.claimIndex, key: $0.key) }
                 async let keysRecorded: Void = submissions.append(keys, fileID: record.id)
                 let held = try await storeScoredClaims(
-                    window, fileID: record.id, partner: partner, progress: &progress, clock: &clock)
+                    window, riskLookup: riskLookup, fileID: record.id, partner: partner, progress: &progress,
+                    clock: &clock)
                 acknowledgments?.hold(held)
                 try await keysRecorded
                 clock.lap("store")
@@ -109,19 +113,22 @@ extension FileProcessor {
         return progress
     }
 
-    /// Scores one window's claims (when a model is loaded) and stores them with their states
-    /// (held claims as `review`) and their risk rows. Returns the file-level indices of the held.
+    /// Scores one window's claims (when a model is loaded, `riskLookup` read for them) and stores
+    /// them with their states (held claims as `review`) and their risk rows, the two on connections
+    /// of their own at once. Returns the file-level indices of the held.
     func storeScoredClaims(
-        _ window: FileAssessment, fileID: Int64, partner: PartnerConfiguration, progress: inout FileProgress,
-        clock: inout StageClock
+        _ window: FileAssessment, riskLookup: RiskStage.Lookup?, fileID: Int64, partner: PartnerConfiguration,
+        progress: inout FileProgress, clock: inout StageClock
     ) async throws -> [Int] {
         var scored: [RiskStage.Scored]?
-        if let risk {
-            scored = try await risk.score(
-                window.scoringInputs, fileID: fileID, policy: partner.risk, database: database,
-                duplicates: &progress.fingerprints)
+        var records: [ClaimRiskRecord] = []
+        if let risk, let riskLookup {
+            let window = risk.score(riskLookup, policy: partner.risk, duplicates: &progress.fingerprints)
+            records = risk.records(window, policy: partner.risk, firstIndex: progress.storedClaims)
+            scored = window
         }
         clock.lap("score")
+        async let riskStored: Void = records.isEmpty ? () : RiskRepository(database: database).append(fileID: fileID, records)
         // Rows point into the window's claims instead of copying them.
         var rows: [ClaimRow] = []
         rows.reserveCapacity(window.storedClaimCount)
@@ -138,9 +145,8 @@ extension FileProcessor {
         progress.storedAccepted += rows.count(where: { $0.state == .accepted })
         progress.held += held.count
         clock.lap("store")
-        guard let risk, let scored else { return held }
-        try await RiskRepository(database: database).append(
-            fileID: fileID, risk.records(scored, policy: partner.risk, firstIndex: progress.storedClaims))
+        try await riskStored
+        guard scored != nil else { return held }
         for row in rows {
             progress.outcomes.add(
                 OutcomeEvent(

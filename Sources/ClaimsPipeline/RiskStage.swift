@@ -7,7 +7,7 @@ import Foundation
 /// validated claims above the partner's threshold are held for review.
 ///
 /// History (provider and payer outcome counts, fingerprints of earlier claims) is read from
-/// PostgreSQL once per file; scoring itself is pure (`score(_:history:known:policy:)`).
+/// PostgreSQL a window of claims at a time (`lookUp`), ahead of scoring, which is pure.
 public struct RiskStage: Sendable {
     public let scorer: RiskScorer
 
@@ -30,20 +30,22 @@ public struct RiskStage: Sendable {
         known: [ClaimFingerprint], policy: RiskPolicy
     ) -> [Scored] {
         var duplicates = DuplicateIndex(known: known)
-        return score(inputs, history: history, duplicates: &duplicates, policy: policy)
+        return score(
+            inputs, fingerprints: inputs.map { ClaimFingerprint($0.claim) }, history: history, duplicates: &duplicates,
+            policy: policy)
     }
 
     /// `score` of the next claims of a file, `duplicates` holding the fingerprints of every claim
     /// before them (and of earlier files).
-    public func score(
-        _ inputs: [ScoringInput], history: (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts]),
-        duplicates: inout DuplicateIndex, policy: RiskPolicy
+    func score(
+        _ inputs: [ScoringInput], fingerprints: [ClaimFingerprint],
+        history: (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts]), duplicates: inout DuplicateIndex,
+        policy: RiskPolicy
     ) -> [Scored] {
-        inputs.map { input in
+        zip(inputs, fingerprints).map { input, fingerprint in
             let claim = input.claim
             let provider = history.providers[claim.billingProvider.npi ?? ""] ?? OutcomeCounts()
             let payer = history.payers[claim.payer.identifier] ?? OutcomeCounts()
-            let fingerprint = ClaimFingerprint(claim)
             let context = ClaimHistory(
                 providerClaims: provider.claims, providerRejections: provider.rejections, payerClaims: payer.claims,
                 payerRejections: payer.rejections, validationWarnings: input.validationWarnings,
@@ -54,20 +56,35 @@ public struct RiskStage: Sendable {
         }
     }
 
-    /// Reads the history the claims need, then scores them: the next claims of file `fileID`,
-    /// `duplicates` holding the fingerprints of its claims before them.
-    public func score(
-        _ inputs: [ScoringInput], fileID: Int64, policy: RiskPolicy, database: Database, duplicates: inout DuplicateIndex
-    ) async throws -> [Scored] {
+    /// What scoring a window of claims needs from PostgreSQL, read ahead while the window before
+    /// it is stored: the claims' inputs and fingerprints, their providers' and payers' history,
+    /// and the fingerprints other files already hold.
+    public struct Lookup: Sendable {
+        public var inputs: [ScoringInput]
+        var fingerprints: [ClaimFingerprint]
+        var history: (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts])
+        var known: [(exact: Int64, near: Int64)]
+    }
+
+    /// Reads what scoring `inputs`, the next claims of file `fileID`, needs (none of it from that
+    /// file, so it may run before the claims ahead of them are stored).
+    public func lookUp(_ inputs: [ScoringInput], fileID: Int64, database: Database) async throws -> Lookup {
         let repository = RiskRepository(database: database)
         let history = try await repository.history(
             providers: Set(inputs.map { $0.claim.billingProvider.npi ?? "" }),
             payers: Set(inputs.map(\.claim.payer.identifier)))
         let fingerprints = inputs.map { ClaimFingerprint($0.claim) }
-        let known = try await repository.knownFingerprints(
-            exact: fingerprints.map(\.exact), near: fingerprints.map(\.near), excludingFile: fileID)
-        for fingerprint in known { duplicates.insert(ClaimFingerprint(exact: fingerprint.exact, near: fingerprint.near)) }
-        return score(inputs, history: history, duplicates: &duplicates, policy: policy)
+        let known = try await repository.knownFingerprints(near: fingerprints.map(\.near), excludingFile: fileID)
+        return Lookup(inputs: inputs, fingerprints: fingerprints, history: history, known: known)
+    }
+
+    /// Scores the claims of `lookup`, `duplicates` holding the fingerprints of the file's claims
+    /// before them.
+    public func score(_ lookup: Lookup, policy: RiskPolicy, duplicates: inout DuplicateIndex) -> [Scored] {
+        for fingerprint in lookup.known { duplicates.insert(ClaimFingerprint(exact: fingerprint.exact, near: fingerprint.near)) }
+        return score(
+            lookup.inputs, fingerprints: lookup.fingerprints, history: lookup.history, duplicates: &duplicates,
+            policy: policy)
     }
 
     /// The `claim_risk` rows of scored claims, the first being the file's claim `firstIndex`.

@@ -71,4 +71,11 @@ extension Migrator {
             ALTER TABLE service_lines ALTER COLUMN charge TYPE numeric(18, 2);
             ALTER TABLE claim_submissions ALTER COLUMN total_charge TYPE numeric(18, 2);
             """)
+
+    /// Risk rows looked up by their near fingerprint alone: the exact hash continues the near one
+    /// (`ClaimFingerprint`), so a look-up by near fingerprints finds the exact matches as well,
+    /// and the exact fingerprint's index was only ever paid for, one random B-tree insert a claim.
+    static let riskNearFingerprintOnly = Migration(
+        version: 110, name: "risk fingerprints looked up by the near one only",
+        sql: "DROP INDEX claim_risk_fingerprint;")
 }

@@ -3,6 +3,7 @@ extension Migrator {
     public static let schema: [Migration] = [
         initialSchema, interchangeRegister, auditTrail, protectedHealthInformation, riskSchema, claimSubmissions,
         bulkChildTables, bulkClaimTables, claimSubmissionKeyHash, memberIDHashIndex, valuesAsSent,
+        riskNearFingerprintOnly,
     ]
 
     /// Files and their state machine, claims without PHI, service lines, acknowledgments sent, and

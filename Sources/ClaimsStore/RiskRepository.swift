@@ -86,20 +86,19 @@ public struct RiskRepository: Sendable {
         }
     }
 
-    /// Fingerprints of claims in other files that match any of `exact` or `near`.
-    public func knownFingerprints(exact: [Int64], near: [Int64], excludingFile fileID: Int64) async throws
+    /// Fingerprints of claims in other files whose near fingerprint is one of `near`. That finds
+    /// every exact match too: the exact hash continues the near one (`ClaimFingerprint`), so two
+    /// claims with the same exact fingerprint have the same near one.
+    public func knownFingerprints(near: [Int64], excludingFile fileID: Int64) async throws
         -> [(exact: Int64, near: Int64)]
     {
         try await database.withConnection { connection in
             try connection.execute(
                 """
                 SELECT fingerprint, near_fingerprint FROM claim_risk
-                WHERE file_id <> $3 AND (fingerprint = ANY($1::bigint[]) OR near_fingerprint = ANY($2::bigint[]))
+                WHERE file_id <> $2 AND near_fingerprint = ANY($1::bigint[])
                 """,
-                parameters: [
-                    "{" + exact.map(String.init).joined(separator: ",") + "}",
-                    "{" + near.map(String.init).joined(separator: ",") + "}", String(fileID),
-                ]
+                parameters: ["{" + near.map(String.init).joined(separator: ",") + "}", String(fileID)]
             ).rows.compactMap { row in
                 guard let exact = row[0].flatMap(Int64.init), let near = row[1].flatMap(Int64.init) else { return nil }
                 return (exact, near)

@@ -24,6 +24,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Rounds of the audit on/off comparison on batches of small files (0 skips it).")
     var auditRounds: Int = 0
 
+    @Option(help: "Risk model the gateway scores every claim with (e.g. Config/models/claim-risk.json; default: none, claims stored unscored).")
+    var riskModel: String?
+
     @Option(help: "Output format.")
     var format: Validate.Format = .text
 
@@ -39,6 +42,7 @@ struct Bench: AsyncParsableCommand {
         benchmark.runs = max(0, runs)
         benchmark.timingRuns = max(0, timingRuns)
         benchmark.auditRounds = max(0, auditRounds)
+        benchmark.riskModel = riskModel.map { URL(fileURLWithPath: $0) }
         let report = try await benchmark.run { message in
             FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
         }
