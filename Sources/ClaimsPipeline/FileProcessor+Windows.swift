@@ -64,9 +64,9 @@ extension FileProcessor {
         // memory holds two windows. (The look-up leaves out the file's own keys, so it does not
         // need the windows before it stored.)
         let windows = Self.windows(envelope.judgeablePlaces, of: envelope, windowBytes: windowBytes)
-        // The risk history the window's claims need is read ahead with it (none of it comes from
-        // this file).
-        func judging(_ index: Int) -> Task<(FileAssessment, RiskStage.Lookup?), any Error>? {
+        // The window's claims are scored ahead with it, against everything but the file's
+        // earlier windows (settled in turn, `RiskStage.settle`).
+        func judging(_ index: Int) -> Task<(FileAssessment, RiskStage.ScoredAhead?), any Error>? {
             guard windows.indices.contains(index) else { return nil }
             return Task { [risk, database] in
                 var window = try await Blocking.run {
@@ -76,13 +76,15 @@ extension FileProcessor {
                     among: window.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: record.id)
                 window.markDuplicates(prior, profile: partner.validation)
                 guard stores, let risk else { return (window, nil) }
-                return (window, try await risk.lookUp(window.scoringInputs, fileID: record.id, database: database))
+                let scored = try await risk.scoreAhead(
+                    window.scoringInputs, fileID: record.id, policy: partner.risk, database: database)
+                return (window, scored)
             }
         }
         var ahead = judging(0)
         defer { ahead?.cancel() }
         for (index, places) in windows.enumerated() {
-            let (window, riskLookup) = try await ahead!.value
+            let (window, scoredAhead) = try await ahead!.value
             ahead = judging(index + 1)
             clock.lap("assess")
             progress.claimCount += window.claimCount
@@ -93,7 +95,7 @@ extension FileProcessor {
                 let keys = window.acceptedClaimKeys.map { (claimIndex: first + $0.claimIndex, key: $0.key) }
                 async let keysRecorded: Void = submissions.append(keys, fileID: record.id)
                 let held = try await storeScoredClaims(
-                    window, riskLookup: riskLookup, fileID: record.id, partner: partner, progress: &progress,
+                    window, scoredAhead: scoredAhead, fileID: record.id, partner: partner, progress: &progress,
                     clock: &clock)
                 acknowledgments?.hold(held)
                 try await keysRecorded
@@ -113,17 +115,17 @@ extension FileProcessor {
         return progress
     }
 
-    /// Scores one window's claims (when a model is loaded, `riskLookup` read for them) and stores
+    /// Settles one window's scores (when a model is loaded, `scoredAhead`) and stores
     /// them with their states (held claims as `review`) and their risk rows, the two on connections
     /// of their own at once. Returns the file-level indices of the held.
     func storeScoredClaims(
-        _ window: FileAssessment, riskLookup: RiskStage.Lookup?, fileID: Int64, partner: PartnerConfiguration,
+        _ window: FileAssessment, scoredAhead: RiskStage.ScoredAhead?, fileID: Int64, partner: PartnerConfiguration,
         progress: inout FileProgress, clock: inout StageClock
     ) async throws -> [Int] {
         var scored: [RiskStage.Scored]?
         var records: [ClaimRiskRecord] = []
-        if let risk, let riskLookup {
-            let window = risk.score(riskLookup, policy: partner.risk, duplicates: &progress.fingerprints)
+        if let risk, let scoredAhead {
+            let window = risk.settle(scoredAhead, file: &progress.fingerprints, policy: partner.risk)
             records = risk.records(window, policy: partner.risk, firstIndex: progress.storedClaims)
             scored = window
         }

@@ -7,7 +7,8 @@ import Foundation
 /// validated claims above the partner's threshold are held for review.
 ///
 /// History (provider and payer outcome counts, fingerprints of earlier claims) is read from
-/// PostgreSQL a window of claims at a time (`lookUp`), ahead of scoring, which is pure.
+/// PostgreSQL a window of claims at a time, and the window scored, ahead of its turn
+/// (`scoreAhead`); its turn only matches it against the file's earlier windows (`settle`).
 public struct RiskStage: Sendable {
     public let scorer: RiskScorer
 
@@ -38,53 +39,79 @@ public struct RiskStage: Sendable {
     /// `score` of the next claims of a file, `duplicates` holding the fingerprints of every claim
     /// before them (and of earlier files).
     func score(
-        _ inputs: [ScoringInput], fingerprints: [ClaimFingerprint],
-        history: (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts]), duplicates: inout DuplicateIndex,
+        _ inputs: [ScoringInput], fingerprints: [ClaimFingerprint], history: History, duplicates: inout DuplicateIndex,
         policy: RiskPolicy
     ) -> [Scored] {
         zip(inputs, fingerprints).map { input, fingerprint in
-            let claim = input.claim
-            let provider = history.providers[claim.billingProvider.npi ?? ""] ?? OutcomeCounts()
-            let payer = history.payers[claim.payer.identifier] ?? OutcomeCounts()
-            let context = ClaimHistory(
-                providerClaims: provider.claims, providerRejections: provider.rejections, payerClaims: payer.claims,
-                payerRejections: payer.rejections, validationWarnings: input.validationWarnings,
-                duplicate: duplicates.check(fingerprint))
-            let assessment = scorer.score(claim, submittedOn: input.submittedOn, history: context)
-            return Scored(
-                assessment: assessment, fingerprint: fingerprint, held: input.accepted && policy.holds(score: assessment.score))
+            score(input, fingerprint, duplicate: duplicates.check(fingerprint), history: history, policy: policy)
         }
     }
 
-    /// What scoring a window of claims needs from PostgreSQL, read ahead while the window before
-    /// it is stored: the claims' inputs and fingerprints, their providers' and payers' history,
-    /// and the fingerprints other files already hold.
-    public struct Lookup: Sendable {
-        public var inputs: [ScoringInput]
-        var fingerprints: [ClaimFingerprint]
-        var history: (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts])
-        var known: [(exact: Int64, near: Int64)]
+    typealias History = (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts])
+
+    func score(
+        _ input: ScoringInput, _ fingerprint: ClaimFingerprint, duplicate: DuplicateMatch, history: History,
+        policy: RiskPolicy
+    ) -> Scored {
+        let claim = input.claim
+        let provider = history.providers[claim.billingProvider.npi ?? ""] ?? OutcomeCounts()
+        let payer = history.payers[claim.payer.identifier] ?? OutcomeCounts()
+        let context = ClaimHistory(
+            providerClaims: provider.claims, providerRejections: provider.rejections, payerClaims: payer.claims,
+            payerRejections: payer.rejections, validationWarnings: input.validationWarnings, duplicate: duplicate)
+        let assessment = scorer.score(claim, submittedOn: input.submittedOn, history: context)
+        return Scored(
+            assessment: assessment, fingerprint: fingerprint, held: input.accepted && policy.holds(score: assessment.score))
+    }
+
+    /// A window of a file's claims scored ahead of its turn, while the window before it is stored:
+    /// against the history, other files' fingerprints and its own earlier claims, not yet against
+    /// the file's earlier windows (`settle`).
+    public struct ScoredAhead: Sendable {
+        var inputs: [ScoringInput]
+        var history: History
+        var scored: [Scored]
+        /// The duplicate match each claim was scored with.
+        var matches: [DuplicateMatch]
     }
 
     /// Reads what scoring `inputs`, the next claims of file `fileID`, needs (none of it from that
-    /// file, so it may run before the claims ahead of them are stored).
-    public func lookUp(_ inputs: [ScoringInput], fileID: Int64, database: Database) async throws -> Lookup {
+    /// file, so it may run before the claims ahead of them are stored) and scores them.
+    public func scoreAhead(_ inputs: [ScoringInput], fileID: Int64, policy: RiskPolicy, database: Database)
+        async throws -> ScoredAhead
+    {
         let repository = RiskRepository(database: database)
         let history = try await repository.history(
             providers: Set(inputs.map { $0.claim.billingProvider.npi ?? "" }),
             payers: Set(inputs.map(\.claim.payer.identifier)))
         let fingerprints = inputs.map { ClaimFingerprint($0.claim) }
         let known = try await repository.knownFingerprints(near: fingerprints.map(\.near), excludingFile: fileID)
-        return Lookup(inputs: inputs, fingerprints: fingerprints, history: history, known: known)
+        return try await Blocking.run {
+            var duplicates = DuplicateIndex(known: known.map { ClaimFingerprint(exact: $0.exact, near: $0.near) })
+            let matches = fingerprints.map { duplicates.check($0) }
+            let scored = zip(inputs, zip(fingerprints, matches)).map { input, pair in
+                score(input, pair.0, duplicate: pair.1, history: history, policy: policy)
+            }
+            return ScoredAhead(inputs: inputs, history: history, scored: scored, matches: matches)
+        }
     }
 
-    /// Scores the claims of `lookup`, `duplicates` holding the fingerprints of the file's claims
-    /// before them.
-    public func score(_ lookup: Lookup, policy: RiskPolicy, duplicates: inout DuplicateIndex) -> [Scored] {
-        for fingerprint in lookup.known { duplicates.insert(ClaimFingerprint(exact: fingerprint.exact, near: fingerprint.near)) }
-        return score(
-            lookup.inputs, fingerprints: lookup.fingerprints, history: lookup.history, duplicates: &duplicates,
-            policy: policy)
+    /// The window's scores once the file's earlier windows are in `file`: a claim repeating one of
+    /// them is scored again as the duplicate it is (exact before near, as `DuplicateIndex` answers),
+    /// and `file` takes in the window's fingerprints.
+    public func settle(_ window: ScoredAhead, file: inout DuplicateIndex, policy: RiskPolicy) -> [Scored] {
+        var scored = window.scored
+        for index in scored.indices {
+            let fingerprint = scored[index].fingerprint
+            let matches = [window.matches[index], file.match(fingerprint)]
+            let match: DuplicateMatch =
+                matches.contains(.exact) ? .exact : matches.contains(.near) ? .near : .none
+            guard match != window.matches[index] else { continue }
+            scored[index] = score(
+                window.inputs[index], fingerprint, duplicate: match, history: window.history, policy: policy)
+        }
+        for item in scored { file.insert(item.fingerprint) }
+        return scored
     }
 
     /// The `claim_risk` rows of scored claims, the first being the file's claim `firstIndex`.

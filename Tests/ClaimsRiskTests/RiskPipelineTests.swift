@@ -157,6 +157,49 @@ import X12
         }
     }
 
+    /// Windows are scored ahead of their turn, then settled against the file's earlier windows:
+    /// the stored scores are those of scoring the whole file at once, duplicates of claims in
+    /// earlier windows included (which scoring each window alone would miss).
+    @Test func windowsScoredAheadMatchTheWholeFileScoredAtOnce() async throws {
+        try await TestDatabase.with { db in
+            let harness = try Harness(database: db.database, threshold: 0.5, mode: .pend, windowBytes: 1)
+            let inbox = harness.root.url.appendingPathComponent("inbox")
+            let file = try RiskFixtures.writeFile(
+                claims: 300, seed: 31, labelled: true, in: inbox, name: "ahead.x12", claimsPerTransactionSet: 10).file
+            let bytes = [UInt8](try Data(contentsOf: file))
+            try await harness.processor.intake(file, partner: harness.partner, channel: .inbox)
+            let record = try #require(try await FileRepository(database: db.database).files(inState: [.archived]).first)
+            let stored = try await db.database.withConnection { connection in
+                try connection.execute("SELECT score, features FROM claim_risk ORDER BY claim_index").rows
+            }
+            let (whole, windowByWindow) = try Self.scores(bytes, receivedAt: record.receivedAt, partner: harness.partner)
+            #expect(stored.count == whole.count && whole.count == 300)
+            #expect(zip(stored, whole).allSatisfy { abs(Double($0[0]!)! - $1.assessment.score) < 1e-12 })
+            let duplicates = RiskFeature.exactDuplicate.index
+            #expect(stored.map { $0[1]!.dropFirst().split(separator: ",")[duplicates] == "1" } == whole.map {
+                $0.assessment.features[duplicates] == 1
+            })
+            // The file repeats claims across windows: scored alone, the windows would differ.
+            #expect(zip(whole, windowByWindow).contains { $0.assessment.score != $1.assessment.score })
+        }
+    }
+
+    /// Scores of a first file's claims (no history, no other file): the whole file at once, and each
+    /// ten-claim window alone.
+    static func scores(_ bytes: [UInt8], receivedAt: Date, partner: PartnerConfiguration) throws
+        -> (whole: [RiskStage.Scored], windowByWindow: [RiskStage.Scored])
+    {
+        let inputs = try FileAssessor(identity: GatewayIdentity()).assess(
+            X12Source(bytes: bytes), partner: partner, receivedDate: CalendarDate(utc: receivedAt)
+        ).scoringInputs
+        let stage = try RiskStage(modelFile: RiskFixtures.shippedModelURL)
+        let whole = stage.score(inputs, history: ([:], [:]), known: [], policy: partner.risk)
+        let windowByWindow = stride(from: 0, to: inputs.count, by: 10).flatMap { start in
+            stage.score(Array(inputs[start..<min(start + 10, inputs.count)]), history: ([:], [:]), known: [], policy: partner.risk)
+        }
+        return (whole, windowByWindow)
+    }
+
     @Test func aRejectionCountsInTheHistoryAndIsAcknowledged() async throws {
         try await TestDatabase.with { db in
             let harness = try Harness(database: db.database, threshold: 0.5, mode: .pend)
