@@ -123,14 +123,10 @@ extension FileProcessor {
         progress: inout FileProgress, clock: inout StageClock
     ) async throws -> [Int] {
         var scored: [RiskStage.Scored]?
-        var records: [ClaimRiskRecord] = []
-        if let risk, let scoredAhead {
-            let window = risk.settle(scoredAhead, file: &progress.fingerprints, policy: partner.risk)
-            records = risk.records(window, policy: partner.risk, firstIndex: progress.storedClaims)
-            scored = window
-        }
+        if let risk, let scoredAhead { scored = risk.settle(scoredAhead, file: &progress.fingerprints, policy: partner.risk) }
         clock.lap("score")
-        async let riskStored: Void = records.isEmpty ? () : RiskRepository(database: database).append(fileID: fileID, records)
+        let (settled, first) = (scored, progress.storedClaims)
+        async let riskStored: Void = storeRisk(settled, fileID: fileID, policy: partner.risk, firstIndex: first)
         // Rows point into the window's claims instead of copying them.
         var rows: [ClaimRow] = []
         rows.reserveCapacity(window.storedClaimCount)
@@ -157,6 +153,14 @@ extension FileProcessor {
         }
         clock.lap("store-risk")
         return held
+    }
+
+    /// The risk rows of a window's scored claims (none without a model), the first being the
+    /// file's claim `firstIndex`: made and copied beside the claims' own COPY.
+    func storeRisk(_ scored: [RiskStage.Scored]?, fileID: Int64, policy: RiskPolicy, firstIndex: Int) async throws {
+        guard let risk, let scored, !scored.isEmpty else { return }
+        try await RiskRepository(database: database).append(
+            fileID: fileID, risk.records(scored, policy: policy, firstIndex: firstIndex))
     }
 
     /// Once every window is stored: the file's claim counts, and its outcomes into the risk history.
