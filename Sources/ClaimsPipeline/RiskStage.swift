@@ -16,6 +16,9 @@ public struct RiskStage: Sendable {
 
     public init(modelFile: URL) throws { try self.init(scorer: RiskScorer(model: RiskModel(contentsOf: modelFile))) }
 
+    /// Outcome counts of the claims' billing providers and payers in earlier files.
+    public typealias History = (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts])
+
     /// One claim's outcome of the stage.
     public struct Scored: Sendable {
         public var assessment: RiskAssessment
@@ -27,28 +30,16 @@ public struct RiskStage: Sendable {
     /// Scores a file's claims in order against the stored history; fingerprints seen earlier in the
     /// file count as duplicates too.
     public func score(
-        _ inputs: [ScoringInput], history: (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts]),
-        known: [ClaimFingerprint], policy: RiskPolicy
+        _ inputs: [ScoringInput], history: History, known: [ClaimFingerprint], policy: RiskPolicy
     ) -> [Scored] {
         var duplicates = DuplicateIndex(known: known)
-        return score(
-            inputs, fingerprints: inputs.map { ClaimFingerprint($0.claim) }, history: history, duplicates: &duplicates,
-            policy: policy)
-    }
-
-    /// `score` of the next claims of a file, `duplicates` holding the fingerprints of every claim
-    /// before them (and of earlier files).
-    func score(
-        _ inputs: [ScoringInput], fingerprints: [ClaimFingerprint], history: History, duplicates: inout DuplicateIndex,
-        policy: RiskPolicy
-    ) -> [Scored] {
-        zip(inputs, fingerprints).map { input, fingerprint in
-            score(input, fingerprint, duplicate: duplicates.check(fingerprint), history: history, policy: policy)
+        return inputs.map { input in
+            let fingerprint = ClaimFingerprint(input.claim)
+            return score(input, fingerprint, duplicate: duplicates.check(fingerprint), history: history, policy: policy)
         }
     }
 
-    typealias History = (providers: [String: OutcomeCounts], payers: [String: OutcomeCounts])
-
+    /// One claim, `duplicate` being how it matched the claims before it.
     func score(
         _ input: ScoringInput, _ fingerprint: ClaimFingerprint, duplicate: DuplicateMatch, history: History,
         policy: RiskPolicy
@@ -103,10 +94,10 @@ public struct RiskStage: Sendable {
         var scored = window.scored
         for index in scored.indices {
             let fingerprint = scored[index].fingerprint
-            let matches = [window.matches[index], file.match(fingerprint)]
+            let (ahead, earlier) = (window.matches[index], file.match(fingerprint))
             let match: DuplicateMatch =
-                matches.contains(.exact) ? .exact : matches.contains(.near) ? .near : .none
-            guard match != window.matches[index] else { continue }
+                ahead == .exact || earlier == .exact ? .exact : ahead == .near || earlier == .near ? .near : .none
+            guard match != ahead else { continue }
             scored[index] = score(
                 window.inputs[index], fingerprint, duplicate: match, history: window.history, policy: policy)
         }

@@ -4,9 +4,9 @@ import Foundation
 
 /// The `claims` and `service_lines` tables.
 ///
-/// Stores a whole file's claims at once, through COPY, in one transaction that first removes
-/// whatever an interrupted earlier attempt left for the file: re-running after a crash replaces
-/// rows instead of duplicating them.
+/// Stores a file's claims a window at a time through COPY (`appendClaims`), after removing
+/// whatever an interrupted earlier attempt left for the file (`clearClaims`): re-running after a
+/// crash replaces rows instead of duplicating them.
 public struct ClaimRepository: Sendable {
     public let database: Database
     /// The PHI key ring; nil stores no demographics at all (never in clear).
@@ -15,26 +15,6 @@ public struct ClaimRepository: Sendable {
     public init(database: Database, phi: KeyRing? = nil) {
         self.database = database
         self.phi = phi
-    }
-
-    /// Replaces the claims and service lines of `fileID` with `outcomes` (claim index = position in
-    /// the array) and updates the file's claim counts, atomically. Returns the number of claims
-    /// stored. Throws `foreignKeyViolation` when the file does not exist.
-    ///
-    /// Patient and subscriber demographics are written only sealed, under the current PHI key
-    /// (see `PHISealer`), and only when the repository has a PHI key ring.
-    @discardableResult
-    public func storeClaims(fileID: Int64, _ outcomes: [ClaimRow]) async throws -> Int {
-        let phi = phi
-        return try await database.withConnection { connection in
-            try connection.transaction {
-                try Self.clear(fileID, on: connection)
-                let stored = try Self.append(outcomes, fileID: fileID, firstIndex: 0, phi: phi, on: connection)
-                try Self.recordCounts(
-                    fileID, claims: outcomes.count, accepted: outcomes.count(where: { $0.state == .accepted }), on: connection)
-                return stored
-            }
-        }
     }
 
     /// Removes whatever an earlier attempt stored for `fileID` (claims, lines, risk rows), before
@@ -80,14 +60,6 @@ public struct ClaimRepository: Sendable {
         for table in ["claim_risk", "service_lines", "claims"] {
             try connection.execute("DELETE FROM \(table) WHERE file_id = $1", parameters: [file])
         }
-    }
-
-    static func append(_ outcomes: [ClaimRow], fileID: Int64, firstIndex: Int, phi: KeyRing?, on connection: PQConnection)
-        throws -> Int
-    {
-        let stored = try appendClaims(outcomes, fileID: fileID, firstIndex: firstIndex, phi: phi, on: connection)
-        try appendLines(outcomes, fileID: fileID, firstIndex: firstIndex, on: connection)
-        return stored
     }
 
     static func appendClaims(

@@ -73,17 +73,6 @@ public struct ClaimSubmissionRepository: Sendable {
             total_charge::text), 'UTF8')), 'hex'), 16))::bit(64)::bigint
         """
 
-    /// Replaces the file's keys (a resumed file writes the same set again), by COPY: a
-    /// 100,000-claim file took seconds as one INSERT over unnested arrays.
-    public func record(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws {
-        try await database.withConnection { connection in
-            try connection.transaction {
-                try connection.execute("DELETE FROM claim_submissions WHERE file_id = $1", parameters: [String(fileID)])
-                try Self.append(claims, fileID: fileID, on: connection)
-            }
-        }
-    }
-
     /// Forgets the keys an earlier attempt recorded for `fileID`, before a window-by-window
     /// `append` records them again.
     public func forget(fileID: Int64) async throws {
@@ -92,7 +81,8 @@ public struct ClaimSubmissionRepository: Sendable {
         }
     }
 
-    /// Adds keys of one window of the file's accepted claims.
+    /// Adds keys of one window of the file's accepted claims, by COPY (one INSERT over unnested
+    /// arrays took seconds for a 100,000-claim file).
     public func append(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws {
         try await database.withConnection { connection in try Self.append(claims, fileID: fileID, on: connection) }
     }

@@ -75,7 +75,9 @@ struct ClaimRepositoryTests {
         }
     }
 
-    @Test func failedStoreKeepsEarlierRows() async throws {
+    /// A window whose COPY fails stores none of its claims and keeps the windows before it; the
+    /// error names the bad data (the file is then retried, cleared first).
+    @Test func failedWindowStoresNoneOfItsClaims() async throws {
         try await TestDatabase.with { db in
             let fileID = try await newFile(db)
             let claims = ClaimRepository(database: db.database)
@@ -85,7 +87,7 @@ struct ClaimRepositoryTests {
             claim.totalCharge = Amount(cents: .max)  // more whole digits than any parsed amount
             broken[1] = ClaimRow(claim: claim, state: broken[1].state)
             let error = await #expect(throws: StoreError.self) {
-                try await claims.storeClaims(fileID: fileID, broken)
+                try await claims.appendClaims(fileID: fileID, broken, firstIndex: 3)
             }
             #expect(error?.code == .invalidData)
             #expect(try await claims.claimCount(fileID: fileID) == 3)
