@@ -102,13 +102,18 @@ public struct AcknowledgmentPlanner: Sendable {
         guard let parsed = set.parsed, set.verdict.disposition != .rejected else { return nil }
         // Grouped once per set: scanning every finding for every claim was quadratic.
         let rejections = Dictionary(grouping: set.verdict.claimFindings.filter { $0.severity == .reject }, by: \.claimIndex)
+        let syntaxErrors = set.verdict.findings.map(\.claimIndex)
+        let claimsWithSyntaxErrors = Set(syntaxErrors.compactMap { $0 })
+        let sharedSyntaxError = syntaxErrors.contains(nil)
         let decisions = parsed.claims.indices.compactMap { index -> ClaimDecision? in
             defer { claimIndex += 1 }
             guard !(heldClaims.contains(claimIndex) && partner.risk.reviewMode == .defer) else { return nil }
             let claimRejections = rejections[index] ?? []
             return ClaimDecision(
                 ClaimSlot(parsed.claims, index),
-                outcome: outcome(index, set.verdict, rejections: claimRejections, fileClaimIndex: claimIndex),
+                outcome: outcome(
+                    index, set.verdict, syntaxError: sharedSyntaxError || claimsWithSyntaxErrors.contains(index),
+                    rejections: claimRejections, fileClaimIndex: claimIndex),
                 lineStatuses: Self.lineStatuses(claimRejections))
         }
         guard !decisions.isEmpty else { return nil }
@@ -183,16 +188,16 @@ public struct AcknowledgmentPlanner: Sendable {
         return byLine.keys.sorted().map { LineStatus(lineNumber: $0, statuses: byLine[$0]!) }
     }
 
-    /// The claim's 277CA outcome; `rejections` are the rejecting business edits that fired on it.
-    func outcome(_ index: Int, _ verdict: TransactionSetVerdict, rejections: [ClaimFinding], fileClaimIndex: Int)
-        -> ClaimOutcome
-    {
+    /// The claim's 277CA outcome; `syntaxError` tells whether a SNIP 1–2 finding touches it (its
+    /// own, or one shared by several claims), `rejections` are the rejecting business edits that
+    /// fired on it.
+    func outcome(
+        _ index: Int, _ verdict: TransactionSetVerdict, syntaxError: Bool, rejections: [ClaimFinding], fileClaimIndex: Int
+    ) -> ClaimOutcome {
         if verdict.rejectedClaims.contains(index) {
             var statuses: [ClaimStatus] = []
             // A3:684: rejected for a syntax error the 999 reported as "accepted with errors".
-            if verdict.findings.contains(where: { $0.claimIndex == index || $0.claimIndex == nil }) {
-                statuses.append(.syntaxErrorOnAcknowledgment)
-            }
+            if syntaxError { statuses.append(.syntaxErrorOnAcknowledgment) }
             for finding in rejections {
                 guard case .claimStatus(let category, let status, let entity) = finding.edit.outcome else { continue }
                 let code = ClaimStatus(category: category, code: status, entity: entity)

@@ -74,19 +74,24 @@ public struct TransactionSetVerdict: Sendable {
     }
 
     /// Claims whose own loops (2300 and below) contain `position`, or, for a position in a
-    /// subscriber or patient level, every claim under that level.
+    /// subscriber or patient level, every claim under that level. Claims are in file order, so
+    /// the claim is found by bisection: a set with an error on every claim stays linear.
     static func claims(touchedAt position: Int, in claims: [Claim]) -> [Int] {
-        if let own = claims.firstIndex(where: {
-            ($0.position.segmentPosition...$0.position.lastSegmentPosition).contains(position)
-        }) {
-            return [own]
+        var (low, high) = (0, claims.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if claims[middle].position.segmentPosition > position { high = middle } else { low = middle + 1 }
         }
-        // Between a subscriber HL and its first claim: the error belongs to that subscriber's claims.
-        guard let next = claims.firstIndex(where: { $0.position.segmentPosition > position }),
-            claims[next].position.subscriberPosition <= position
-        else { return [] }
-        let subscriber = claims[next].position.subscriberPosition
-        return claims.indices.filter { claims[$0].position.subscriberPosition == subscriber }
+        // `low` is the first claim starting after `position`; the one before may hold it.
+        if low > 0, claims[low - 1].position.lastSegmentPosition >= position { return [low - 1] }
+        // Between a subscriber HL and its first claim: the error belongs to that subscriber's
+        // claims, which are consecutive.
+        guard low < claims.count, claims[low].position.subscriberPosition <= position else { return [] }
+        let subscriber = claims[low].position.subscriberPosition
+        var (first, end) = (low, low + 1)
+        while first > 0, claims[first - 1].position.subscriberPosition == subscriber { first -= 1 }
+        while end < claims.count, claims[end].position.subscriberPosition == subscriber { end += 1 }
+        return Array(first..<end)
     }
 }
 
