@@ -46,7 +46,7 @@ import X12Validation
                   max_service_lines: 6
                   referring_provider_required: true
                   duplicate_look_back_days: 30
-                  max_claims_per_transaction_set: 12000
+                  max_claims_per_transaction_set: 8000
             """.write(to: url, atomically: true, encoding: .utf8)
         let partner = try #require(try ConfigurationLoader.loadPartners(url).first)
         let rules = partner.validation.rules
@@ -58,7 +58,7 @@ import X12Validation
         #expect(rules.priorAuthorizationCodes == ["J9035"] && rules.cliaRequiredForLab && rules.ndcRequiredForDrugs)
         #expect(rules.orderingProviderRequiredForDME && rules.encountersRefused && rules.referringProviderRequired)
         #expect(rules.maxPatientControlNumberLength == 20 && rules.maxServiceLines == 6 && rules.duplicateLookBackDays == 30)
-        #expect(rules.maxClaimsPerTransactionSet == 12_000)
+        #expect(rules.maxClaimsPerTransactionSet == 8_000)
         #expect(partner.validation.severityOverrides == ["SVC-011": .reject])
         #expect(partner.validation.disabledEdits == ["DUP-002"])
     }
