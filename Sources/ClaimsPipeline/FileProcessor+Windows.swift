@@ -25,7 +25,7 @@ extension FileProcessor {
     /// enough that a window's claims are a small, fixed amount of memory, whatever the file's size.
     /// 8 MiB until the tenth session: 4 MiB took the bench's peak from about 176 to 130 MiB, and
     /// 300,000 claims of the independent generator's richer kind, scored, from 363–468 to
-    /// 229–262 MB, for no end-to-end change the alternating runs could tell from noise.
+    /// 229–270 MB, for no end-to-end change the alternating runs could tell from noise.
     public static let defaultWindowBytes = 4 << 20
 
     /// `places` in file order, cut into windows of about `windowBytes` (whole sets, at least one).
