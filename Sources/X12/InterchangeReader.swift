@@ -41,6 +41,10 @@ public enum InterchangeReader {
     static func readBody(of interchange: inout Interchange, from scanner: inout SegmentScanner) {
         var group: FunctionalGroup?
         var set: TransactionSet?
+        // Control numbers already used, for the duplicate checks: a set, so that a file of many
+        // small sets costs no comparison of each with all before it.
+        var groupControlNumbers: Set<String> = []
+        var setControlNumbers: Set<String> = []
 
         func closeSet(missingTrailer: Bool) {
             guard var open = set else { return }
@@ -57,6 +61,7 @@ public enum InterchangeReader {
         }
 
         var released = scanner.offset
+        defer { scanner.source.release(released..<scanner.offset) }
         while !scanner.atInterchangeHeader(), let segment = scanner.next() {
             if scanner.offset - released >= releaseStride {
                 scanner.source.release(released..<scanner.offset)
@@ -70,8 +75,9 @@ public enum InterchangeReader {
                 closeSet(missingTrailer: false)
             case "ST" where group != nil:
                 closeSet(missingTrailer: true)
-                set = TransactionSet(header: segment, source: scanner.source)
-                checkHeader(of: &set!, in: group!)
+                let opened = TransactionSet(header: segment, source: scanner.source)
+                set = opened
+                checkHeader(of: &set!, repeatsControlNumber: !setControlNumbers.insert(opened.controlNumber).inserted)
             case "GE" where group != nil:
                 closeSet(missingTrailer: true)
                 group!.trailer = segment
@@ -79,8 +85,10 @@ public enum InterchangeReader {
                 closeGroup(missingTrailer: false)
             case "GS":
                 closeGroup(missingTrailer: true)
-                group = FunctionalGroup(header: segment, source: scanner.source)
-                checkHeader(of: &group!, in: interchange)
+                let opened = FunctionalGroup(header: segment, source: scanner.source)
+                group = opened
+                setControlNumbers = []
+                checkHeader(of: &group!, repeatsControlNumber: !groupControlNumbers.insert(opened.controlNumber).inserted)
             case "IEA":
                 closeGroup(missingTrailer: true)
                 interchange.trailer = segment
@@ -100,13 +108,11 @@ public enum InterchangeReader {
         interchange.issues.append(.missingTrailer)
     }
 
-    static func checkHeader(of set: inout TransactionSet, in group: FunctionalGroup) {
+    static func checkHeader(of set: inout TransactionSet, repeatsControlNumber: Bool) {
         if set.identifier != "837" { set.issues.append(.notSupported) }
         if !(4...9).contains(set.controlNumber.utf8.count) { set.issues.append(.invalidControlNumber) }
         if set.implementationReference != "005010X222A1" { set.issues.append(.implementationNotSupported) }
-        if group.transactionSets.contains(where: { $0.controlNumber == set.controlNumber }) {
-            set.issues.append(.duplicateControlNumber)
-        }
+        if repeatsControlNumber { set.issues.append(.duplicateControlNumber) }
     }
 
     static func checkTrailer(of set: inout TransactionSet) {
@@ -115,16 +121,14 @@ public enum InterchangeReader {
         if trailer[2].string != set.controlNumber { set.issues.append(.controlNumberMismatch) }
     }
 
-    static func checkHeader(of group: inout FunctionalGroup, in interchange: Interchange) {
+    static func checkHeader(of group: inout FunctionalGroup, repeatsControlNumber: Bool) {
         if group.functionalID != "HC" { group.issues.append(.notSupported) }
         if group.version != "005010X222A1" { group.issues.append(.versionNotSupported) }
         let control = group.controlNumber
         if !(1...9).contains(control.utf8.count) || !control.utf8.allSatisfy({ (48...57).contains($0) }) {
             group.issues.append(.invalidControlNumber)
         }
-        if interchange.groups.contains(where: { $0.controlNumber == control }) {
-            group.issues.append(.duplicateControlNumber)
-        }
+        if repeatsControlNumber { group.issues.append(.duplicateControlNumber) }
     }
 
     static func checkTrailer(of group: inout FunctionalGroup) {

@@ -77,6 +77,25 @@ import X12
         #expect(!interchange.isAccepted)
     }
 
+    /// ST02 must be unique within its group and GS06 within its interchange, not beyond.
+    @Test func repeatedControlNumbersAreFlaggedWithinTheirScope() throws {
+        let sample = String(decoding: try Fixtures.sample("837p/ig-commercial-health-insurance.edi"), as: UTF8.self)
+        let isa = try #require(sample.split(separator: "~").first)
+        func set(_ control: String) -> String { "ST*837*\(control)*005010X222A1~BHT*0019*00*1*20261130*1200*CH~SE*3*\(control)~" }
+        func group(_ control: String, _ sets: [String]) -> String {
+            "GS*HC*S*R*20261130*1200*\(control)*X*005010X222A1~" + sets.map(set).joined() + "GE*\(sets.count)*\(control)~"
+        }
+        let text =
+            "\(isa)~" + group("1", ["0001", "0002"]) + group("2", ["0001", "0003", "0001"]) + group("1", ["0004"])
+            + "IEA*3*000010216~"
+        let interchange = try #require(try InterchangeReader.read(X12Source(text)).first)
+        #expect(interchange.groups.map { $0.issues.contains(.duplicateControlNumber) } == [false, false, true])
+        #expect(
+            interchange.groups.map { $0.transactionSets.map { $0.issues.contains(.duplicateControlNumber) } }
+                == [[false, false], [false, false, true], [false]])
+        #expect(interchange.groups[1].transactionSets.map(\.controlNumber) == ["0001", "0003", "0001"])
+    }
+
     @Test(arguments: [[UInt8](), Array("%PDF-1.7\n".utf8) + Array(repeating: 0x41, count: 200), [0x49, 0x53, 0x41, 0x2A]])
     func refusesWhatIsNotX12(bytes: [UInt8]) {
         #expect(throws: EnvelopeError.self) { try InterchangeReader.read(X12Source(bytes: bytes)) }
