@@ -6,7 +6,10 @@ import X12Acknowledgments
 /// bytes per set) until the file is done, and each set's 277CA report is written to the 277CA
 /// file, still hidden, as soon as it is ready. Same output as `AcknowledgmentPlanner.plan`, except
 /// that 277CA interchanges take their control numbers before the TA1s and 999s do.
-final class AcknowledgmentStream {
+///
+/// Unchecked `Sendable`: a file's loop hands it to the task answering a window while the window
+/// is stored, and waits for that task before touching it again; it is never used by two at once.
+final class AcknowledgmentStream: @unchecked Sendable {
     /// One acknowledgment file written to the outbox: to be recorded.
     struct Written {
         var kind: AcknowledgmentFileKind
@@ -49,7 +52,7 @@ final class AcknowledgmentStream {
         }
     }
 
-    /// Claims (file-level indices) held for review, known once their window is stored.
+    /// Claims (file-level indices) held for review, known once their window's scores are settled.
     func hold(_ claims: some Sequence<Int>) { planner.heldClaims.formUnion(claims) }
 
     /// Takes in a judged window of the file (`FileAssessor.judge`), in file order.

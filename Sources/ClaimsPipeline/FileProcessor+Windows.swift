@@ -93,18 +93,23 @@ extension FileProcessor {
             progress.claimCount += window.claimCount
             progress.acceptedClaims += window.acceptedClaimCount
             if stores {
-                // The keys go on a connection of their own while the claims are stored.
+                // The keys go on a connection of their own while the claims are stored, and the
+                // window's answers are written meanwhile (they need only the held claims, known
+                // once the scores are settled).
                 let first = progress.storedClaims
                 let keys = window.acceptedClaimKeys.map { (claimIndex: first + $0.claimIndex, key: $0.key) }
                 async let keysRecorded: Void = submissions.append(keys, fileID: record.id)
-                let held = try await storeScoredClaims(
-                    window, scoredAhead: scoredAhead, fileID: record.id, partner: partner, progress: &progress,
-                    clock: &clock)
-                acknowledgments?.hold(held)
+                let settled = settle(window, scoredAhead: scoredAhead, partner: partner, progress: &progress)
+                clock.lap("score")
+                acknowledgments?.hold(settled.held)
+                async let acknowledged: Void? = acknowledgments?.add(window)
+                try await store(settled, fileID: record.id, partner: partner, progress: &progress, clock: &clock)
                 try await keysRecorded
                 clock.lap("store")
+                try await acknowledged
+            } else {
+                try await acknowledgments?.add(window)
             }
-            try await acknowledgments?.add(window)
             clock.lap("acknowledge")
             progress.storedClaims += window.storedClaimCount
             // The file's pages go back; the heap the window freed stays for the next window.
@@ -118,19 +123,22 @@ extension FileProcessor {
         return progress
     }
 
-    /// Settles one window's scores (when a model is loaded, `scoredAhead`) and stores
-    /// them with their states (held claims as `review`) and their risk rows, the two on connections
-    /// of their own at once. Returns the file-level indices of the held.
-    func storeScoredClaims(
-        _ window: FileAssessment, scoredAhead: RiskStage.ScoredAhead?, fileID: Int64, partner: PartnerConfiguration,
-        progress: inout FileProgress, clock: inout StageClock
-    ) async throws -> [Int] {
+    /// A window's claims ready to be stored: rows pointing into the window (held claims in state
+    /// `review`), their settled scores, and the file-level indices of the held.
+    struct SettledWindow {
+        var rows: [ClaimRow]
+        var scored: [RiskStage.Scored]?
+        var held: [Int]
+    }
+
+    /// Settles one window's scores (when a model is loaded, `scoredAhead`) and gives each of its
+    /// claims its state.
+    func settle(
+        _ window: FileAssessment, scoredAhead: RiskStage.ScoredAhead?, partner: PartnerConfiguration,
+        progress: inout FileProgress
+    ) -> SettledWindow {
         var scored: [RiskStage.Scored]?
         if let risk, let scoredAhead { scored = risk.settle(scoredAhead, file: &progress.fingerprints, policy: partner.risk) }
-        clock.lap("score")
-        let (settled, first) = (scored, progress.storedClaims)
-        async let riskStored: Void = storeRisk(settled, fileID: fileID, policy: partner.risk, firstIndex: first)
-        // Rows point into the window's claims instead of copying them.
         var rows: [ClaimRow] = []
         rows.reserveCapacity(window.storedClaimCount)
         var held: [Int] = []
@@ -141,21 +149,30 @@ extension FileProcessor {
             if state == .review { held.append(progress.storedClaims + rows.count) }
             rows.append(ClaimRow(slot, state: state, riskScore: score?.assessment.score))
         }
-        try await ClaimRepository(database: database, phi: phi).appendClaims(
-            fileID: fileID, rows, firstIndex: progress.storedClaims)
-        progress.storedAccepted += rows.count(where: { $0.state == .accepted })
-        progress.held += held.count
+        return SettledWindow(rows: rows, scored: scored, held: held)
+    }
+
+    /// Stores a settled window's claims and their risk rows, the two on connections of their own
+    /// at once.
+    func store(
+        _ settled: SettledWindow, fileID: Int64, partner: PartnerConfiguration, progress: inout FileProgress,
+        clock: inout StageClock
+    ) async throws {
+        let first = progress.storedClaims
+        async let riskStored: Void = storeRisk(settled.scored, fileID: fileID, policy: partner.risk, firstIndex: first)
+        try await ClaimRepository(database: database, phi: phi).appendClaims(fileID: fileID, settled.rows, firstIndex: first)
+        progress.storedAccepted += settled.rows.count(where: { $0.state == .accepted })
+        progress.held += settled.held.count
         clock.lap("store")
         try await riskStored
-        guard scored != nil else { return held }
-        for row in rows {
+        guard settled.scored != nil else { return }
+        for row in settled.rows {
             progress.outcomes.add(
                 OutcomeEvent(
                     provider: row.claim.billingProvider.npi ?? "", payer: row.claim.payer.identifier,
                     rejected: row.state == .rejected))
         }
         clock.lap("store-risk")
-        return held
     }
 
     /// The risk rows of a window's scored claims (none without a model), the first being the
