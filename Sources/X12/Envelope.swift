@@ -89,11 +89,11 @@ public struct TransactionSet: Sendable {
         implementationReference = header[3].string
     }
 
-    /// Extends the set to the segment just read after it.
-    mutating func append(_ segment: Segment) {
-        range = range.lowerBound..<segment.range.upperBound
+    /// Extends the set to the segment just read after it (tag `id`, bytes `segment`).
+    mutating func append(_ id: SegmentID, range segment: Range<Int>) {
+        range = range.lowerBound..<segment.upperBound
         segmentCount += 1
-        if segment.id == "CLM" { claimCount += 1 }
+        if id == "CLM" { claimCount += 1 }
     }
 
     /// Position (ST = 1) of the `occurrence`-th segment `id`, scanning the set's bytes again.

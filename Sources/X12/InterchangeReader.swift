@@ -62,14 +62,20 @@ public enum InterchangeReader {
 
         var released = scanner.offset
         defer { scanner.source.release(released..<scanner.offset) }
-        while !scanner.atInterchangeHeader(), let segment = scanner.next() {
+        while !scanner.atInterchangeHeader(), let id = scanner.peekID() {
             if scanner.offset - released >= releaseStride {
                 scanner.source.release(released..<scanner.offset)
                 released = scanner.offset
             }
+            // Inside a set only the envelope's own segments are cut; the others are passed over.
+            if set != nil, id != "SE", id != "ST", id != "GE", id != "GS", id != "IEA", let range = scanner.skip() {
+                set!.append(id, range: range)
+                continue
+            }
+            guard let segment = scanner.next() else { break }
             switch segment.id {
             case "SE" where set != nil:
-                set!.append(segment)
+                set!.append(segment.id, range: segment.range)
                 set!.trailer = segment
                 checkTrailer(of: &set!)
                 closeSet(missingTrailer: false)
@@ -98,7 +104,7 @@ public enum InterchangeReader {
                 continue
             default:
                 if set != nil {
-                    set!.append(segment)
+                    set!.append(segment.id, range: segment.range)
                 } else {
                     interchange.issues.append(.segmentOutsideGroup(segment.id))
                 }
