@@ -15,8 +15,9 @@ struct FileProgress {
     /// Stored claims in state `accepted` (neither rejected nor held).
     var storedAccepted = 0
     var held = 0
-    /// Fingerprints of the file's claims scored so far, for the risk stage's duplicate feature.
-    var fingerprints = DuplicateIndex()
+    /// Fingerprints of the window stored last, for the risk stage's duplicate feature (the
+    /// windows before it are in `claim_risk` when the next one is scored ahead).
+    var lastWindowFingerprints = DuplicateIndex()
     var outcomes = OutcomeTally()
 }
 
@@ -67,8 +68,8 @@ extension FileProcessor {
         // memory holds two windows. (The look-up leaves out the file's own keys, so it does not
         // need the windows before it stored.)
         let windows = Self.windows(envelope.judgeablePlaces, of: envelope, windowBytes: windowBytes)
-        // The window's claims are scored ahead with it, against everything but the file's
-        // earlier windows (settled in turn, `RiskStage.settle`).
+        // The window's claims are scored ahead with it, against everything stored but the window
+        // being stored meanwhile (settled in turn, `RiskStage.settle`).
         func judging(_ index: Int) -> Task<(FileAssessment, RiskStage.ScoredAhead?), any Error>? {
             guard windows.indices.contains(index) else { return nil }
             return Task { [risk, database] in
@@ -79,8 +80,7 @@ extension FileProcessor {
                     among: window.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: record.id)
                 window.markDuplicates(prior, profile: partner.validation)
                 guard stores, let risk else { return (window, nil) }
-                let scored = try await risk.scoreAhead(
-                    window.scoringInputs, fileID: record.id, policy: partner.risk, database: database)
+                let scored = try await risk.scoreAhead(window.scoringInputs, policy: partner.risk, database: database)
                 return (window, scored)
             }
         }
@@ -138,7 +138,7 @@ extension FileProcessor {
         progress: inout FileProgress
     ) -> SettledWindow {
         var scored: [RiskStage.Scored]?
-        if let risk, let scoredAhead { scored = risk.settle(scoredAhead, file: &progress.fingerprints, policy: partner.risk) }
+        if let risk, let scoredAhead { scored = risk.settle(scoredAhead, after: &progress.lastWindowFingerprints, policy: partner.risk) }
         var rows: [ClaimRow] = []
         rows.reserveCapacity(window.storedClaimCount)
         var held: [Int] = []

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// History (provider and payer outcome counts, fingerprints of earlier claims) is read from
 /// PostgreSQL a window of claims at a time, and the window scored, ahead of its turn
-/// (`scoreAhead`); its turn only matches it against the file's earlier windows (`settle`).
+/// (`scoreAhead`); its turn only matches it against the window before it (`settle`), which may
+/// not have been stored when it was scored.
 public struct RiskStage: Sendable {
     public let scorer: RiskScorer
 
@@ -56,8 +57,9 @@ public struct RiskStage: Sendable {
     }
 
     /// A window of a file's claims scored ahead of its turn, while the window before it is stored:
-    /// against the history, other files' fingerprints and its own earlier claims, not yet against
-    /// the file's earlier windows (`settle`).
+    /// against the history, the stored claims' fingerprints (other files', and this file's windows
+    /// before the one being stored) and its own earlier claims, not yet against the window being
+    /// stored (`settle`).
     public struct ScoredAhead: Sendable {
         var inputs: [ScoringInput]
         var history: History
@@ -66,17 +68,17 @@ public struct RiskStage: Sendable {
         var matches: [DuplicateMatch]
     }
 
-    /// Reads what scoring `inputs`, the next claims of file `fileID`, needs (none of it from that
-    /// file, so it may run before the claims ahead of them are stored) and scores them.
-    public func scoreAhead(_ inputs: [ScoringInput], fileID: Int64, policy: RiskPolicy, database: Database)
-        async throws -> ScoredAhead
+    /// Reads what scoring `inputs`, a file's next claims, needs and scores them: it may run while
+    /// the window before them is stored, its claims being matched in turn (`settle`).
+    public func scoreAhead(_ inputs: [ScoringInput], policy: RiskPolicy, database: Database) async throws
+        -> ScoredAhead
     {
         let repository = RiskRepository(database: database)
         let history = try await repository.history(
             providers: Set(inputs.map { $0.claim.billingProvider.npi ?? "" }),
             payers: Set(inputs.map(\.claim.payer.identifier)))
         let fingerprints = inputs.map { ClaimFingerprint($0.claim) }
-        let known = try await repository.knownFingerprints(near: fingerprints.map(\.near), excludingFile: fileID)
+        let known = try await repository.knownFingerprints(near: fingerprints.map(\.near))
         return try await Blocking.run {
             var duplicates = DuplicateIndex(known: known.map { ClaimFingerprint(exact: $0.exact, near: $0.near) })
             let matches = fingerprints.map { duplicates.check($0) }
@@ -87,21 +89,23 @@ public struct RiskStage: Sendable {
         }
     }
 
-    /// The window's scores once the file's earlier windows are in `file`: a claim repeating one of
-    /// them is scored again as the duplicate it is (exact before near, as `DuplicateIndex` answers),
-    /// and `file` takes in the window's fingerprints.
-    public func settle(_ window: ScoredAhead, file: inout DuplicateIndex, policy: RiskPolicy) -> [Scored] {
+    /// The window's scores once the window before it is in `previous` (every earlier one was
+    /// stored when this one was scored ahead): a claim repeating one of them is scored again as the
+    /// duplicate it is (exact before near, as `DuplicateIndex` answers), and `previous` becomes
+    /// this window's fingerprints. So the scores are those of the whole file scored at once, and
+    /// what the file's duplicates take in memory is one window's, whatever the file's size.
+    public func settle(_ window: ScoredAhead, after previous: inout DuplicateIndex, policy: RiskPolicy) -> [Scored] {
         var scored = window.scored
         for index in scored.indices {
             let fingerprint = scored[index].fingerprint
-            let (ahead, earlier) = (window.matches[index], file.match(fingerprint))
+            let (ahead, earlier) = (window.matches[index], previous.match(fingerprint))
             let match: DuplicateMatch =
                 ahead == .exact || earlier == .exact ? .exact : ahead == .near || earlier == .near ? .near : .none
             guard match != ahead else { continue }
             scored[index] = score(
                 window.inputs[index], fingerprint, duplicate: match, history: window.history, policy: policy)
         }
-        for item in scored { file.insert(item.fingerprint) }
+        previous = DuplicateIndex(known: scored.map(\.fingerprint))
         return scored
     }
 

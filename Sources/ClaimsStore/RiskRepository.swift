@@ -86,19 +86,15 @@ public struct RiskRepository: Sendable {
         }
     }
 
-    /// Fingerprints of claims in other files whose near fingerprint is one of `near`. That finds
-    /// every exact match too: the exact hash continues the near one (`ClaimFingerprint`), so two
-    /// claims with the same exact fingerprint have the same near one.
-    public func knownFingerprints(near: [Int64], excludingFile fileID: Int64) async throws
-        -> [(exact: Int64, near: Int64)]
-    {
+    /// Fingerprints of stored claims (a file's windows stored so far included) whose near
+    /// fingerprint is one of `near`. That finds every exact match too: the exact hash continues
+    /// the near one (`ClaimFingerprint`), so two claims with the same exact fingerprint have the
+    /// same near one.
+    public func knownFingerprints(near: [Int64]) async throws -> [(exact: Int64, near: Int64)] {
         try await database.withConnection { connection in
             try connection.execute(
-                """
-                SELECT fingerprint, near_fingerprint FROM claim_risk
-                WHERE file_id <> $2 AND near_fingerprint = ANY($1::bigint[])
-                """,
-                parameters: ["{" + near.map(String.init).joined(separator: ",") + "}", String(fileID)]
+                "SELECT fingerprint, near_fingerprint FROM claim_risk WHERE near_fingerprint = ANY($1::bigint[])",
+                parameters: ["{" + near.map(String.init).joined(separator: ",") + "}"]
             ).rows.compactMap { row in
                 guard let exact = row[0].flatMap(Int64.init), let near = row[1].flatMap(Int64.init) else { return nil }
                 return (exact, near)

@@ -103,11 +103,8 @@ public enum InterchangeReader {
             case "TA1" where group == nil:
                 continue
             default:
-                if set != nil {
-                    set!.append(segment.id, range: segment.range)
-                } else {
-                    interchange.issues.append(.segmentOutsideGroup(segment.id))
-                }
+                // Outside a set: inside one, every other segment was passed over above.
+                interchange.issues.append(.segmentOutsideGroup(segment.id))
             }
         }
         closeGroup(missingTrailer: true)

@@ -157,9 +157,11 @@ import X12
         }
     }
 
-    /// Windows are scored ahead of their turn, then settled against the file's earlier windows:
-    /// the stored scores are those of scoring the whole file at once, duplicates of claims in
-    /// earlier windows included (which scoring each window alone would miss).
+    /// Windows are scored ahead of their turn (against the file's windows stored by then), then
+    /// settled against the window stored meanwhile: the stored scores are those of scoring the
+    /// whole file at once, duplicates of claims in earlier windows included (which scoring each
+    /// window alone would miss; the file repeats claims several windows apart, so leaving the
+    /// file's own stored windows out of the look-up fails this too).
     @Test func windowsScoredAheadMatchTheWholeFileScoredAtOnce() async throws {
         try await TestDatabase.with { db in
             let harness = try Harness(database: db.database, threshold: 0.5, mode: .pend, windowBytes: 1)
