@@ -47,10 +47,14 @@ public struct Benchmark: Sendable {
 
     public func run(progress: @Sendable (String) -> Void) async throws -> BenchmarkReport {
         var report = BenchmarkReport(claims: claims)
+        // A root left by an earlier run holds its database: its claims would be this run's
+        // duplicates, a different workload.
+        let root = scratch.appendingPathComponent("root")
+        guard !FileManager.default.fileExists(atPath: root.path) else {
+            throw BenchmarkError.scratchInUse(root.path)
+        }
         // Searchable by others: the embedded cluster runs as an unprivileged user when we are root.
-        try FileManager.default.createDirectory(
-            at: scratch.appendingPathComponent("root"), withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         let file = scratch.appendingPathComponent("bench-\(claims).x12")
         progress("generating \(claims) claims")
         try write(claims: claims, seed: 42, to: file)
@@ -167,31 +171,41 @@ public struct Benchmark: Sendable {
 
         /// One file: seconds from the rename to `archived` or `quarantined`, and its stage times.
         func callAsFunction(_ source: URL, _ name: String) async throws -> (seconds: Double, stages: [String: Double]) {
-            let seconds = try await all([source], names: [name])
-            guard let record = try await files.files(inState: [.archived]).first(where: { $0.originalName == name }) else {
-                return (seconds, [:])
-            }
+            let (seconds, finished) = try await drop([source], names: [name])
+            guard let record = finished.first, record.state == .archived else { return (seconds, [:]) }
             // The `file processed` line follows the state change by a moment.
             while stages.stages(file: String(record.id)) == nil { try await Task.sleep(for: .milliseconds(1)) }
             return (seconds, stages.stages(file: String(record.id)) ?? [:])
         }
 
         /// Several files at once: seconds from the first rename to the last one finished.
-        func all(_ sources: [URL], names: [String]? = nil) async throws -> Double {
-            let names = names ?? sources.map(\.lastPathComponent)
+        func all(_ sources: [URL]) async throws -> Double {
+            try await drop(sources, names: sources.map(\.lastPathComponent)).seconds
+        }
+
+        /// Drops `sources` under `names` and waits for a finished record of each: only records
+        /// that were not finished before the drop count, so a file of the same name stored by an
+        /// earlier run (a database given by URL keeps them) is not taken for this one.
+        private func drop(_ sources: [URL], names: [String]) async throws -> (seconds: Double, finished: [FileRecord]) {
+            let finishedStates: Set<FileState> = [.archived, .quarantined]
+            let earlier = Set(try await files.files(inState: finishedStates).map(\.id))
             let clock = ContinuousClock()
             let start = clock.now
             for (source, name) in zip(sources, names) { try DurableFile.move(source, to: inbox.appendingPathComponent(name)) }
             var waiting = Set(names)
+            var finished: [FileRecord] = []
             while !waiting.isEmpty {
-                for file in try await files.files(inState: [.archived, .quarantined]) { waiting.remove(file.originalName) }
+                for file in try await files.files(inState: finishedStates)
+                where !earlier.contains(file.id) && waiting.remove(file.originalName) != nil {
+                    finished.append(file)
+                }
                 // Asked again after a two-hundredth of the time so far (1–20 ms): the figure is
                 // off by at most 0.5 %, and the poll hardly competes with the gateway for the
                 // cores (every 2 ms, it was 2,500 queries during one 5 s file).
                 let interval = min(max((clock.now - start) / 200, .milliseconds(1)), .milliseconds(20))
                 if !waiting.isEmpty { try await Task.sleep(for: interval) }
             }
-            return (clock.now - start).seconds
+            return ((clock.now - start).seconds, finished)
         }
     }
 
@@ -296,4 +310,16 @@ public struct Benchmark: Sendable {
 extension PartnerConfiguration {
     static let benchmark = PartnerConfiguration(
         id: "bench", senderIDs: [.init(qualifier: "ZZ", id: "BENCHSENDER")], positive999: true)
+}
+
+/// Why the bench cannot start.
+enum BenchmarkError: Error, CustomStringConvertible {
+    /// The scratch folder holds an earlier run's root (its database, inbox and outbox).
+    case scratchInUse(String)
+
+    var description: String {
+        switch self {
+        case .scratchInUse(let path): "\(path) holds an earlier bench run: remove it or give another --scratch"
+        }
+    }
 }
