@@ -128,6 +128,43 @@ import X12Acknowledgments
         }
     }
 
+    /// The same claims sent again in a new interchange (another ISA13, so no TA1 025): each is
+    /// found among the keys stored with the first file's claims and rejected as a duplicate
+    /// (DUP-001), and stored as rejected.
+    @Test func claimsSentAgainInANewInterchangeAreRejectedAsDuplicates() async throws {
+        try await TestDatabase.with { database in
+            let setup = try Setup(database)
+            let first = try setup.fixture("first.x12")
+            let again = first.deletingLastPathComponent().appendingPathComponent("again.x12")
+            try Self.renumbered(try Data(contentsOf: first), interchange: "000000777").write(to: again)
+            try await setup.processor.intake(first, partner: Self.partner, channel: .inbox)
+            try await setup.processor.intake(again, partner: Self.partner, channel: .inbox)
+            let files = try await FileRepository(database: setup.database).files(inState: [.archived])
+            let claims = ClaimRepository(database: setup.database)
+            let firstID = try #require(files.first { $0.originalName == "first.x12" }).id
+            let againID = try #require(files.first { $0.originalName == "again.x12" }).id
+            #expect(try await claims.claims(fileID: firstID).map(\.state) == Array(repeating: .accepted, count: 6))
+            #expect(try await claims.claims(fileID: againID).map(\.state) == Array(repeating: .rejected, count: 6))
+            let names = GatewayProcess.files(under: setup.outbox)
+            let report = try #require(names.first { $0.hasSuffix("_again.x12_277CA.x12") })
+            #expect(try String(contentsOf: setup.outbox.appendingPathComponent(report), encoding: .utf8).contains("STC*A3"))
+        }
+    }
+
+    /// The interchange `x12` with ISA13 and IEA02 set to `interchange`.
+    static func renumbered(_ x12: Data, interchange: String) -> Data {
+        let text = String(decoding: x12, as: UTF8.self)
+        let separator = text[text.index(text.startIndex, offsetBy: 3)]
+        let terminator = text[text.index(text.startIndex, offsetBy: 105)]
+        let segments = text.split(separator: terminator, omittingEmptySubsequences: false).map { segment in
+            var elements = segment.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+            if elements.first?.hasSuffix("ISA") == true { elements[13] = interchange }
+            if elements.first?.hasSuffix("IEA") == true { elements[2] = interchange }
+            return elements.joined(separator: String(separator))
+        }
+        return Data(segments.joined(separator: String(terminator)).utf8)
+    }
+
     /// A crash after the claims were stored and the 999 was written, before the 277CA: resuming
     /// writes the 277CA, keeps the 999 it already wrote, and stores no claim twice.
     @Test func resumeAfterCrashFinishesWithoutRepeatingAnything() async throws {
