@@ -47,8 +47,8 @@ public struct Benchmark: Sendable {
 
     public func run(progress: @Sendable (String) -> Void) async throws -> BenchmarkReport {
         var report = BenchmarkReport(claims: claims)
-        // A root left by an earlier run holds its database: its claims would be this run's
-        // duplicates, a different workload.
+        // A root left by an earlier run holds its database (unless one is given by URL) and its
+        // files: their claims would make this run's duplicates, a different workload.
         let root = scratch.appendingPathComponent("root")
         guard !FileManager.default.fileExists(atPath: root.path) else {
             throw BenchmarkError.scratchInUse(root.path)

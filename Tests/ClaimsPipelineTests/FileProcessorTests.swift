@@ -129,8 +129,8 @@ import X12Acknowledgments
     }
 
     /// The same claims sent again in a new interchange (another ISA13, so no TA1 025): each is
-    /// found among the keys stored with the first file's claims and rejected as a duplicate
-    /// (DUP-001), and stored as rejected.
+    /// found among the duplicate keys the first file's claims were recorded under, rejected
+    /// (DUP-001, A3 in the 277CA) and stored as rejected.
     @Test func claimsSentAgainInANewInterchangeAreRejectedAsDuplicates() async throws {
         try await TestDatabase.with { database in
             let setup = try Setup(database)
