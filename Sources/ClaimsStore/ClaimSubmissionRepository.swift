@@ -14,15 +14,7 @@ public struct ClaimSubmissionRepository: Sendable {
         guard !keys.isEmpty else { return [] }
         let hashes = "{" + keys.map { String(Self.keyHash($0)) }.joined(separator: ",") + "}"
         let rows = try await database.withConnection { connection in
-            try connection.transaction {
-                // The probes take milliseconds, but the planner's estimate for a window's keys
-                // grows with the table and passes the JIT's thresholds: at 135,000 (a bench
-                // database) each look-up paid a plain compile; past 500,000 (the keys kept with
-                // the claims, a twelfth-session experiment) inlining and optimising took
-                // 180–250 ms a window (`auto_explain`), on the file's critical path.
-                try connection.execute("SET LOCAL jit = off")
-                return try connection.execute(Self.acceptedQuery, parameters: [hashes, since.description, String(fileID)]).rows
-            }
+            try connection.executeProbes(Self.acceptedQuery, parameters: [hashes, since.description, String(fileID)]).rows
         }
         // A row stands for its key only when every field matches: two keys may share a hash.
         return Set(
@@ -41,7 +33,8 @@ public struct ClaimSubmissionRepository: Sendable {
     /// The earlier key with each hash (1-based ordinal among the keys asked about). One probe of the
     /// `key_hash` index per key, forced by the lateral `LIMIT 1`: left to itself the planner hashes or
     /// scans the whole table for every look-up, which grows with every file ever accepted while
-    /// the probes stay logarithmic. One `bigint` per key is all the server parses.
+    /// the probes stay logarithmic (run without the JIT, `PQConnection.executeProbes`). One
+    /// `bigint` per key is all the server parses.
     static let acceptedQuery = """
         SELECT k.ordinal, earlier.*
         FROM unnest($1::bigint[]) WITH ORDINALITY AS k (hash, ordinal)

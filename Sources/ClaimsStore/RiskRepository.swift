@@ -92,27 +92,22 @@ public struct RiskRepository: Sendable {
     /// same near one.
     public func knownFingerprints(near: [Int64]) async throws -> [(exact: Int64, near: Int64)] {
         try await database.withConnection { connection in
-            try connection.transaction {
-                // The planner's estimate for the probes passes the JIT's thresholds (as for the
-                // duplicate keys' look-up, `ClaimSubmissionRepository`): compiling would cost more
-                // than the probes.
-                try connection.execute("SET LOCAL jit = off")
-                return try connection.execute(
-                    Self.knownFingerprintsQuery, parameters: ["{" + near.map(String.init).joined(separator: ",") + "}"]
-                ).rows.compactMap { row in
-                    guard let exact = row[0].flatMap(Int64.init), let near = row[1].flatMap(Int64.init) else { return nil }
-                    return (exact, near)
-                }
+            try connection.executeProbes(
+                Self.knownFingerprintsQuery, parameters: ["{" + near.map(String.init).joined(separator: ",") + "}"]
+            ).rows.compactMap { row in
+                guard let exact = row[0].flatMap(Int64.init), let near = row[1].flatMap(Int64.init) else { return nil }
+                return (exact, near)
             }
         }
     }
 
     /// One probe of the near-fingerprint index per fingerprint asked about, forced by the lateral
-    /// subquery that `OFFSET 0` keeps from being flattened into a join. As `near_fingerprint =
-    /// ANY ($1)`, the planner estimated every row to match (a window's 12,000 values against the
-    /// default selectivity of a column it has no statistics for yet, as a table growing by bulk
-    /// loads often has not) and read the whole table each window: 97 ms at 300,000 rows,
-    /// growing with every file ever scored (twelfth session, `auto_explain`).
+    /// subquery that `OFFSET 0` keeps from being flattened into a join, and run without the JIT
+    /// (`PQConnection.executeProbes`). As `near_fingerprint = ANY ($1)`, the planner estimated
+    /// every row to match (a window's 12,000 values against the default selectivity of a column
+    /// it has no statistics for yet, as a table growing by bulk loads often has not) and read the
+    /// whole table each window: 97 ms at 300,000 rows, growing with every file ever scored
+    /// (twelfth session, `auto_explain`).
     static let knownFingerprintsQuery = """
         SELECT r.fingerprint, r.near_fingerprint
         FROM unnest($1::bigint[]) AS k (near)
