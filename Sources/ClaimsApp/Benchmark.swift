@@ -6,6 +6,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import X12
+import X12Validation
 
 #if canImport(Glibc)
     import Glibc
@@ -22,8 +23,8 @@ public struct Benchmark: Sendable {
     public var latencyFiles: Int
     /// Large files taken end to end (the figure is their median).
     public var runs = 1
-    /// Alternating one-core timings of parse and of parse + validate (the figures are their
-    /// medians; 0 skips them, for end-to-end runs on very large files).
+    /// Alternating one-core timings of parse, of parse + the guide's checks and of parse + every
+    /// edit (the figures are their medians; 0 skips them, for end-to-end runs on very large files).
     public var timingRuns = 5
     /// Rounds of the audit on/off comparison (0 skips it).
     public var auditRounds = 0
@@ -65,8 +66,26 @@ public struct Benchmark: Sendable {
         if timingRuns > 0 {
             progress("timing parse and validate")
             let bytes = [UInt8](try Data(contentsOf: file))
-            (report.parseSeconds, report.validateSeconds) = try medians(
-                timingRuns, { try Self.parseOnly(bytes) }, { try Self.assess(bytes) })
+            let claims = claims
+            // Each timed pass must have read every claim and found the generated file clean: a
+            // pass that skipped work would time as fast.
+            func expectClean(_ pass: String, _ read: Int, _ findings: Int) throws {
+                guard read == claims, findings == 0 else { throw BenchmarkError.passDisagrees(pass, read, findings, claims) }
+            }
+            let timings = try medians(
+                timingRuns,
+                [
+                    { try expectClean("parse", Self.parseOnly(bytes), 0) },
+                    {
+                        let checked = try Self.checkAgainstGuide(bytes)
+                        try expectClean("parse + SNIP 1–2", checked.claims, checked.findings)
+                    },
+                    {
+                        let judged = try Self.assess(bytes)
+                        try expectClean("parse + validate", judged.accepted, judged.rejected)
+                    },
+                ])
+            (report.parseSeconds, report.guideSeconds, report.validateSeconds) = (timings[0], timings[1], timings[2])
         }
 
         if runs > 0 {
@@ -92,25 +111,47 @@ public struct Benchmark: Sendable {
 
     // MARK: Stages
 
-    static func parseOnly(_ bytes: [UInt8]) throws {
+    /// Returns the claims read.
+    static func parseOnly(_ bytes: [UInt8]) throws -> Int {
         let parser = ClaimParser()
+        var claims = 0
         for (i, interchange) in try InterchangeReader.read(X12Source(bytes: bytes)).enumerated() {
             for (g, group) in interchange.groups.enumerated() {
                 for (s, set) in group.transactionSets.enumerated() {
-                    _ = parser.parse(set, interchange: i, group: g, transactionSet: s)
+                    claims += parser.parse(set, interchange: i, group: g, transactionSet: s).claims.count
                 }
             }
         }
+        return claims
+    }
+
+    /// Parse and the guide's own checks (envelope and SNIP 1–2: structure, elements, situational
+    /// rules), without the business edits: the work pyx12 does, for a like-for-like ratio.
+    /// Returns the claims read and the findings.
+    static func checkAgainstGuide(_ bytes: [UInt8]) throws -> (claims: Int, findings: Int) {
+        let assessor = FileAssessor(identity: GatewayIdentity())
+        let envelope = try assessor.readEnvelope(X12Source(bytes: bytes), partner: .benchmark)
+        let validator = TransactionSetValidator()
+        var claims = 0, findings = envelope.interchanges.reduce(0) { $0 + $1.issues.count }
+        for place in envelope.judgeablePlaces {
+            let set = envelope.interchanges[place.interchange].groups[place.group].group.transactionSets[place.set]
+            let checked = validator.validate(set, interchange: place.interchange, group: place.group, transactionSet: place.set)
+            claims += checked.parsed.claims.count
+            findings += checked.findings.count
+        }
+        return (claims, findings)
     }
 
     /// Parse and every edit, on one thread: the gateway spreads transaction sets over the cores,
     /// but the issue's figure is per core.
-    static func assess(_ bytes: [UInt8]) throws {
+    /// Returns the claims accepted and those rejected.
+    static func assess(_ bytes: [UInt8]) throws -> (accepted: Int, rejected: Int) {
         let assessor = FileAssessor(identity: GatewayIdentity())
         let receivedDate = CalendarDate(utc: Date())
         let envelope = try assessor.readEnvelope(X12Source(bytes: bytes), partner: .benchmark)
-        _ = assessor.judge(
+        let judged = assessor.judge(
             envelope.judgeablePlaces, of: envelope, partner: .benchmark, receivedDate: receivedDate, concurrently: false)
+        return (judged.acceptedClaimCount, judged.claimCount - judged.acceptedClaimCount)
     }
 
     /// `runs` large files, each timed from the rename into the inbox to its `acknowledged` state
@@ -287,18 +328,19 @@ public struct Benchmark: Sendable {
 
     /// Medians of `runs` timings of `first` and of `second`, taken alternately so that a change in
     /// the machine's load during the measurement falls on both.
-    func medians(_ runs: Int, _ first: () throws -> Void, _ second: () throws -> Void) throws -> (Double, Double) {
+    /// The median time of each of `bodies`, run `runs` times in turn, so that a noisy moment of
+    /// the machine falls on all of them alike.
+    func medians(_ runs: Int, _ bodies: [() throws -> Void]) throws -> [Double] {
         let clock = ContinuousClock()
-        var times: ([Double], [Double]) = ([], [])
+        var times = Array(repeating: [Double](), count: bodies.count)
         for _ in 0..<runs {
-            var start = clock.now
-            try first()
-            times.0.append((clock.now - start).seconds)
-            start = clock.now
-            try second()
-            times.1.append((clock.now - start).seconds)
+            for (index, body) in bodies.enumerated() {
+                let start = clock.now
+                try body()
+                times[index].append((clock.now - start).seconds)
+            }
         }
-        return (times.0.sorted()[runs / 2], times.1.sorted()[runs / 2])
+        return times.map { $0.sorted()[runs / 2] }
     }
 
     /// The process's peak resident set (`VmHWM`) since it started or since `resetPeakResident`.
@@ -327,10 +369,14 @@ extension PartnerConfiguration {
 enum BenchmarkError: Error, CustomStringConvertible {
     /// The scratch folder holds an earlier run's root (its database, inbox and outbox).
     case scratchInUse(String)
+    /// A timed pass did not read every claim of the generated file, or found it faulty.
+    case passDisagrees(String, Int, Int, Int)
 
     var description: String {
         switch self {
         case .scratchInUse(let path): "\(path) holds an earlier bench run: remove it or give another --scratch"
+        case .passDisagrees(let pass, let read, let faulty, let claims):
+            "\(pass): \(read) of the \(claims) generated claims read clean, \(faulty) faults; its time would not be comparable"
         }
     }
 }
