@@ -101,9 +101,10 @@ public struct Benchmark: Sendable {
             try await compareAudit(into: &report, progress: progress)
         }
 
-        if peerClaims > 0 {
+        // One claim is the start-up run itself: at least two make a rate.
+        if peerClaims > 1 {
             progress("running pyx12 on \(peerClaims) claims")
-            report.peerSeconds = try peer()
+            (report.peerSeconds, report.peerStartupSeconds) = try peer()
             report.peerClaims = peerClaims
         }
         return report
@@ -299,20 +300,34 @@ public struct Benchmark: Sendable {
         return result
     }
 
-    func peer() throws -> Double {
+    /// pyx12's seconds for the peer file and for a one-claim file, medians of three runs taken
+    /// in turn: Python's start, pyx12's imports and its map loading (about 0.3 s) are no work on
+    /// claims, and our own timings leave our start-up out too.
+    func peer() throws -> (file: Double, startup: Double) {
         let file = scratch.appendingPathComponent("peer.x12")
+        let oneClaim = scratch.appendingPathComponent("peer-1.x12")
         try write(claims: peerClaims, seed: 7, to: file)
+        try write(claims: 1, seed: 7, to: oneClaim)
+        let times = try medians(3, [{ try Self.runPyx12(on: file) }, { try Self.runPyx12(on: oneClaim) }])
+        return (times[0], times[1])
+    }
+
+    /// Runs `x12valid` on `file`, which it must find valid: a run that failed early would time as
+    /// fast. Its exit status says nothing (1 on success too), so its `<file>: OK` line is read.
+    static func runPyx12(on file: URL) throws {
         let process = Process()
+        let messages = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["x12valid", file.path]
-        process.currentDirectoryURL = scratch
+        process.currentDirectoryURL = file.deletingLastPathComponent()
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let clock = ContinuousClock()
-        let start = clock.now
+        process.standardError = messages
         try process.run()
+        let output = String(decoding: messages.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return (clock.now - start).seconds
+        guard output.contains("\(file.path): OK") else {
+            throw BenchmarkError.peerFailed(file.lastPathComponent, String(output.suffix(400)))
+        }
     }
 
     // MARK: Helpers
@@ -326,8 +341,6 @@ public struct Benchmark: Sendable {
         try SyntheticClaimFile(options).write(to: handle)
     }
 
-    /// Medians of `runs` timings of `first` and of `second`, taken alternately so that a change in
-    /// the machine's load during the measurement falls on both.
     /// The median time of each of `bodies`, run `runs` times in turn, so that a noisy moment of
     /// the machine falls on all of them alike.
     func medians(_ runs: Int, _ bodies: [() throws -> Void]) throws -> [Double] {
@@ -371,12 +384,15 @@ enum BenchmarkError: Error, CustomStringConvertible {
     case scratchInUse(String)
     /// A timed pass did not read every claim of the generated file, or found it faulty.
     case passDisagrees(String, Int, Int, Int)
+    /// pyx12 did not report the generated file valid (not installed, or it found faults).
+    case peerFailed(String, String)
 
     var description: String {
         switch self {
         case .scratchInUse(let path): "\(path) holds an earlier bench run: remove it or give another --scratch"
         case .passDisagrees(let pass, let read, let faulty, let claims):
             "\(pass): \(read) of the \(claims) generated claims read clean, \(faulty) faults; its time would not be comparable"
+        case .peerFailed(let file, let output): "pyx12 (x12valid) did not find \(file) valid: \(output)"
         }
     }
 }

@@ -9,7 +9,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Claims in the generated file.")
     var claims: Int = 100_000
 
-    @Option(help: "Claims in the file timed with pyx12 (x12valid); 0 skips pyx12.")
+    @Option(help: "Claims in the file timed with pyx12 (x12valid), against a one-claim file for its start-up; 0 skips pyx12.")
     var peerClaims: Int = 2_000
 
     @Option(help: "One-claim files dropped one after another for the latency figure.")
@@ -18,7 +18,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Large files taken end to end; the figure is their median (0: parse and validate figures only).")
     var runs: Int = 1
 
-    @Option(help: "Alternating one-core timings of parse and parse + validate, reported as medians (0 skips them).")
+    @Option(help: "Alternating one-core timings of parse, parse + SNIP 1–2 and parse + every edit, reported as medians (0 skips them).")
     var timingRuns: Int = 5
 
     @Option(help: "Rounds of the audit on/off comparison on batches of small files (0 skips it).")
