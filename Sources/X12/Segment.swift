@@ -18,11 +18,11 @@ public struct Segment: @unchecked Sendable {
     /// Offsets from `range.lowerBound` of the first element separators, found once when the
     /// segment is cut, so that reading any of the first elements costs no scan: readers and
     /// edits read several elements of every segment.
-    private var separators = InlineArray<24, UInt16>(repeating: 0)
-    private var recordedSeparators: UInt8 = 0
+    @usableFromInline var separators = InlineArray<24, UInt16>(repeating: 0)
+    @usableFromInline var recordedSeparators: UInt8 = 0
     /// Whether the segment has separators beyond those recorded (more than 24, or a segment too
     /// long for 16-bit offsets): elements past the last recorded one are found by scanning.
-    private var hasUnrecordedSeparators = false
+    @usableFromInline var hasUnrecordedSeparators = false
 
     public init(source: X12Source, range: Range<Int>, delimiters: Delimiters) {
         self.init(file: source.bytes, start: range.lowerBound, limit: range.upperBound, delimiters: delimiters)
@@ -58,14 +58,18 @@ public struct Segment: @unchecked Sendable {
     }
 
     /// The element at X12 position `position` (1-based); empty when the segment has fewer.
-    public subscript(position: Int) -> Element {
+    @inlinable public subscript(position: Int) -> Element {
         Element(file: file, range: elementRange(position), delimiters: delimiters)
     }
 
     /// The bytes of the element at X12 position `position` (1-based) in `file`; an empty range at
     /// the segment's end when the segment has fewer. Found from the separators recorded when the
     /// segment was cut, without reading its bytes again.
-    public func elementRange(_ position: Int) -> Range<Int> {
+    ///
+    /// Inlinable, like the element accessors below: readers and checks call them a few hundred
+    /// times a claim, mostly with a literal position, and a call into this module cost more
+    /// than the look-up.
+    @inlinable public func elementRange(_ position: Int) -> Range<Int> {
         let recorded = Int(recordedSeparators)
         guard position >= 1 else { return range.upperBound..<range.upperBound }
         if position <= recorded {
@@ -74,7 +78,13 @@ public struct Segment: @unchecked Sendable {
             return start..<(hasUnrecordedSeparators ? nextSeparator(from: start) : range.upperBound)
         }
         guard hasUnrecordedSeparators else { return range.upperBound..<range.upperBound }
-        // Past the recorded separators: count on from the last one.
+        return unrecordedElementRange(position)
+    }
+
+    /// `elementRange` past the recorded separators: counted on from the last one (rare, so kept
+    /// out of line).
+    @usableFromInline func unrecordedElementRange(_ position: Int) -> Range<Int> {
+        let recorded = Int(recordedSeparators)
         var index = recorded == 0 ? range.lowerBound : range.lowerBound + Int(separators[recorded - 1]) + 1
         var current = recorded
         while index < range.upperBound {
@@ -87,7 +97,7 @@ public struct Segment: @unchecked Sendable {
         return range.upperBound..<range.upperBound
     }
 
-    private func nextSeparator(from start: Int) -> Int {
+    @usableFromInline func nextSeparator(from start: Int) -> Int {
         var end = start
         while end < range.upperBound, file[end] != delimiters.element { end += 1 }
         return end
@@ -116,15 +126,21 @@ public struct Element: @unchecked Sendable {
     public let range: Range<Int>
     public let delimiters: Delimiters
 
-    public var isEmpty: Bool { range.isEmpty }
-    public var count: Int { range.count }
-    public var string: String { String(decoding: file[range], as: UTF8.self) }
+    @usableFromInline init(file: X12Source.Bytes, range: Range<Int>, delimiters: Delimiters) {
+        self.file = file
+        self.range = range
+        self.delimiters = delimiters
+    }
+
+    @inlinable public var isEmpty: Bool { range.isEmpty }
+    @inlinable public var count: Int { range.count }
+    @inlinable public var string: String { String(decoding: file[range], as: UTF8.self) }
     /// The value, or nil when the element is empty.
-    public var value: String? { isEmpty ? nil : string }
-    public var bytes: X12Source.ByteSlice { file[range] }
+    @inlinable public var value: String? { isEmpty ? nil : string }
+    @inlinable public var bytes: X12Source.ByteSlice { file[range] }
 
     /// Component at 1-based `position` of a composite (`SV101-2` is `self.component(2)`).
-    public func component(_ position: Int) -> Element { split(on: delimiters.component, position) }
+    @inlinable public func component(_ position: Int) -> Element { split(on: delimiters.component, position) }
 
     /// Components of a composite, empty ones included.
     public var components: [Element] { parts(on: delimiters.component) }
@@ -139,7 +155,7 @@ public struct Element: @unchecked Sendable {
     }
 
     /// Whether the bytes equal `literal` (ASCII), without building a String.
-    public func equals(_ literal: StaticString) -> Bool {
+    @inlinable public func equals(_ literal: StaticString) -> Bool {
         guard literal.utf8CodeUnitCount == range.count else { return false }
         return literal.withUTF8Buffer { literalBytes in
             var index = range.lowerBound
@@ -151,7 +167,7 @@ public struct Element: @unchecked Sendable {
         }
     }
 
-    private func split(on separator: UInt8, _ position: Int) -> Element {
+    @inlinable func split(on separator: UInt8, _ position: Int) -> Element {
         var start = range.lowerBound
         var current = 1
         var index = range.lowerBound
