@@ -28,6 +28,21 @@ import X12Validation
         #expect(fired.contains(id), "\(id) did not fire; got \(fired.sorted())")
     }
 
+    /// A repetition separator in an element that does not repeat is ELE-012 whatever else is
+    /// wrong with the value: in a number, a date, or text that also holds a byte outside the
+    /// character set. The sender learns what broke the element, not what followed from it.
+    @Test(arguments: [
+        ("SV1*HC:99213", 2, "10^0", "ELE-006"), ("BHT", 4, "2025^101", "ELE-008"),
+        ("N3*1 ELM ST", 1, "1 ELM\u{7F}^ST", "ELE-006"),
+    ])
+    func aRepetitionSeparatorIsReportedBeforeTheValuesOwnFault(
+        segment: String, position: Int, value: String, ownFault: String
+    ) {
+        let fired = EditHarness.editIDs(EditHarness.bytes(Mutation.set(segment, position, value)))
+        #expect(fired.contains("ELE-012"), "got \(fired.sorted())")
+        #expect(!fired.contains(ownFault), "got \(fired.sorted())")
+    }
+
     @Test func rulesDocumentIsCurrent() throws {
         let path = Fixtures.repositoryRoot.appendingPathComponent("docs/RULES.md")
         let written = try String(contentsOf: path, encoding: .utf8)
