@@ -43,12 +43,18 @@ enum ProviderIdentifierEdits {
                 source.id, snip: 5, "\(source.loop) NM109",
                 "\(source.name) NPI is not a valid NPI (10 digits starting with 1 or 2, Luhn check digit with prefix 80840)",
                 fix: "Copy the \(source.name)'s 10-digit NPI from NPPES; a typo almost always breaks the check digit.",
-                "A7:562:\(source.entity)")
-        ) { claim, _ in
-            if let claimNPI = source.claimNPI { return fires(claimNPI(claim).map { !isValidNPI($0) } ?? false) }
-            guard let lineNPI = source.lineNPIs else { return .none }
-            return linesWhere(claim) { line in lineNPI(line).map { !isValidNPI($0) } ?? false }
+                "A7:562:\(source.entity)"),
+            npiCheck(source))
+    }
+
+    /// The check of `source`'s NPIs, capturing only the accessor it calls: capturing the source,
+    /// every call copied its accessor out of it (a retain and a release).
+    static func npiCheck(_ source: NPISource) -> @Sendable (Claim, ClaimContext) -> RuleViolations {
+        if let claimNPI = source.claimNPI {
+            return { claim, _ in fires(claimNPI(claim).map { !isValidNPI($0) } ?? false) }
         }
+        guard let lineNPI = source.lineNPIs else { return { _, _ in .none } }
+        return { claim, _ in linesWhere(claim) { line in lineNPI(line).map { !isValidNPI($0) } ?? false } }
     }
 
     static let rules: [any ClaimRule] = npiRules + [
