@@ -380,7 +380,7 @@ extension PartnerConfiguration {
         id: "bench", senderIDs: [.init(qualifier: "ZZ", id: "BENCHSENDER")], positive999: true)
 }
 
-/// Why the bench cannot start.
+/// Why the bench stopped: a scratch folder in use, or a pass whose time would mean nothing.
 enum BenchmarkError: Error, CustomStringConvertible {
     /// The scratch folder holds an earlier run's root (its database, inbox and outbox).
     case scratchInUse(String)

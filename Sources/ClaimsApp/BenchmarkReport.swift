@@ -4,7 +4,8 @@ import Foundation
 public struct BenchmarkReport: Codable, Sendable {
     public var claims: Int
     public var fileBytes = 0
-    /// Median of 5 (alternating with validate): envelope + loop walk + typed claims.
+    /// Median of 5, one core, taken in turn with the two passes below: envelope + loop walk +
+    /// typed claims.
     public var parseSeconds = 0.0
     /// Median of 5, one core: parse plus the envelope and SNIP 1–2 checks, the work pyx12 does.
     public var guideSeconds = 0.0
@@ -55,7 +56,8 @@ public struct BenchmarkReport: Codable, Sendable {
     public var peerClaimsPerSecond: Double { Double(peerClaims - 1) / (peerSeconds - peerStartupSeconds) }
     /// What validation adds to parsing, in units of parsing: (parse + validate - parse) / parse.
     public var validationCostPerParse: Double { (validateSeconds - parseSeconds) / parseSeconds }
-    /// How many times faster parse + validate runs than pyx12 on the same kind of file.
+    /// How many times faster parse + validate runs than pyx12, past its start-up, on the same
+    /// kind of file.
     public var ratioToPeer: Double { validateClaimsPerSecond / peerClaimsPerSecond }
     /// The same for the guide's checks alone: like for like, as pyx12 runs no business edits.
     public var guideRatioToPeer: Double { guideClaimsPerSecond / peerClaimsPerSecond }
