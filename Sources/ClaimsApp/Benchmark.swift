@@ -183,6 +183,8 @@ public struct Benchmark: Sendable {
         report.stageSeconds = Dictionary(
             uniqueKeysWithValues: stageNames.map { name in (name, big.map { $0.stages[name] ?? 0 }.sorted()[big.count / 2]) })
         report.oneClaimLatencies = latencies
+        report.gatewayCPURuns = big.map(\.cpu.gateway)
+        report.serverCPURuns = big.compactMap(\.cpu.server)
     }
 
     /// Alternates audit off and on (the order flipped every round, so drift in the machine's load
@@ -213,12 +215,17 @@ public struct Benchmark: Sendable {
         let inbox: URL
         let files: FileRepository
         let stages: StageCapture.Store
+        /// The embedded server's data directory, for its CPU time; nil for a server given by URL.
+        let serverDirectory: String?
 
         /// One dropped file's times.
         struct Timed {
             /// From the rename to `archived` or `quarantined`.
             var seconds: Double
             var stages: [String: Double]
+            /// CPU seconds from the rename to `archived`: the bench's process (the gateway's) and
+            /// PostgreSQL's (nil when not measured).
+            var cpu: (gateway: Double, server: Double?)
             /// From the rename to `acknowledged`: `seconds` less the archive stage, which follows
             /// it (the stage clock's laps are taken right after each state change).
             var answered: Double { seconds - (stages["archive"] ?? 0) }
@@ -226,11 +233,15 @@ public struct Benchmark: Sendable {
 
         /// One file, waited for until `archived` or `quarantined`, with its stage times.
         func callAsFunction(_ source: URL, _ name: String) async throws -> Timed {
+            let cpu = (gateway: CPUTime.ownSeconds(), server: serverDirectory.flatMap(CPUTime.serverSeconds))
             let (seconds, finished) = try await drop([source], names: [name])
-            guard let record = finished.first, record.state == .archived else { return Timed(seconds: seconds, stages: [:]) }
+            let used = (
+                gateway: CPUTime.ownSeconds() - cpu.gateway,
+                server: serverDirectory.flatMap(CPUTime.serverSeconds).flatMap { after in cpu.server.map { after - $0 } })
+            guard let record = finished.first, record.state == .archived else { return Timed(seconds: seconds, stages: [:], cpu: used) }
             // The `file processed` line follows the state change by a moment.
             while stages.stages(file: String(record.id)) == nil { try await Task.sleep(for: .milliseconds(1)) }
-            return Timed(seconds: seconds, stages: stages.stages(file: String(record.id)) ?? [:])
+            return Timed(seconds: seconds, stages: stages.stages(file: String(record.id)) ?? [:], cpu: used)
         }
 
         /// Several files at once: seconds from the first rename to the last one finished.
@@ -292,11 +303,13 @@ public struct Benchmark: Sendable {
             throw CancellationError()
         }
 
-        let url = try configuration.databaseURL ?? EmbeddedPostgres(directory: configuration.embeddedDatabaseDirectory.path).url
+        let embedded = try configuration.databaseURL == nil ? EmbeddedPostgres(directory: configuration.embeddedDatabaseDirectory.path) : nil
+        let url = configuration.databaseURL ?? embedded!.url
         let database = try Database(configuration: DatabaseConfiguration(url: url, poolSize: 1))
         defer { database.shutdown() }
         let inbox = configuration.inboxDirectory.appendingPathComponent(PartnerConfiguration.benchmark.id)
-        let result = try await body(Dropper(inbox: inbox, files: FileRepository(database: database), stages: stages))
+        let result = try await body(
+            Dropper(inbox: inbox, files: FileRepository(database: database), stages: stages, serverDirectory: embedded?.dataDirectory))
         await group.triggerGracefulShutdown()
         try await running.value
         return result

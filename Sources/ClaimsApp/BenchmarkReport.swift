@@ -18,6 +18,10 @@ public struct BenchmarkReport: Codable, Sendable {
     /// The same runs up to the `archived` state: the above plus sealing the archive copy, which
     /// the next file waits for.
     public var archivedRuns: [Double] = []
+    /// CPU seconds of each of those files up to `archived`: the bench's process, which runs the
+    /// gateway, and the embedded PostgreSQL's processes (empty for a server given by URL).
+    public var gatewayCPURuns: [Double] = []
+    public var serverCPURuns: [Double] = []
     /// Median seconds per pipeline stage of the large files, as `FileProcessor` logs them.
     public var stageSeconds: [String: Double] = [:]
     /// Small-file batches timed with the audit trail off and on.
@@ -51,7 +55,7 @@ public struct BenchmarkReport: Codable, Sendable {
     public var guideClaimsPerSecond: Double { Double(claims) / guideSeconds }
     public var validateClaimsPerSecond: Double { Double(claims) / validateSeconds }
     public var endToEndClaimsPerSecond: Double { Double(claims) / endToEndSeconds }
-    public var archivedSeconds: Double { archivedRuns.isEmpty ? 0 : archivedRuns.sorted()[archivedRuns.count / 2] }
+    public var archivedSeconds: Double { Self.median(archivedRuns) }
     /// pyx12's rate beyond its start-up: the claims past the first over the time past a one-claim file's.
     public var peerClaimsPerSecond: Double { Double(peerClaims - 1) / (peerSeconds - peerStartupSeconds) }
     /// What validation adds to parsing, in units of parsing: (parse + validate - parse) / parse.
@@ -84,6 +88,7 @@ public struct BenchmarkReport: Codable, Sendable {
                 "end to end (PG, fsync) \(String(format: "%7.3f s", endToEndSeconds))  \(rate(endToEndClaimsPerSecond))  median of \(endToEndRuns.count), rows committed and acks out",
                 "  then archived        \(String(format: "%7.3f s", archivedSeconds))  median, the archive copy sealed too",
                 "stages (median)        \(stages.joined(separator: ", "))",
+                cpuLine,
                 "one-claim file p95     \(String(format: "%7.1f ms", oneClaimP95Seconds * 1000)) over \(oneClaimLatencies.count) files",
                 "peak RSS (end to end)  \(peakResidentBytes / 1_048_576) MiB",
             ]
@@ -100,6 +105,19 @@ public struct BenchmarkReport: Codable, Sendable {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The files' CPU, medians: with the cores saturated, their sum over the cores is the least
+    /// end-to-end time the work allows, and it moves less than the wall time with the machine's load.
+    var cpuLine: String {
+        let gateway = Self.median(gatewayCPURuns)
+        guard !serverCPURuns.isEmpty else { return "CPU a file (median)    gateway \(String(format: "%.2f", gateway)) core-s" }
+        let server = Self.median(serverCPURuns)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return "CPU a file (median)    gateway \(String(format: "%.2f", gateway)) + PostgreSQL \(String(format: "%.2f", server)) core-s"
+            + " = \(String(format: "%.2f", (gateway + server) / Double(cores))) s on \(cores) cores, to archived"
+    }
+
+    static func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 
     var auditLine: String {
         guard let auditCost else { return "audit cost             not measured (--audit-rounds N)" }
