@@ -167,24 +167,17 @@ public struct CopyBinary: Sendable {
         }
     }
 
-    /// The rows `0..<count` encoded by `encode` a slice at a time, several slices at once on the
-    /// cores, handed out in order: the connection sends one slice while the next are encoded.
+    /// The rows `0..<count` encoded by `encode` a slice at a time on the cores, handed out in
+    /// order, the next slices being encoded while the connection sends one. Encoded a batch at a
+    /// time instead, encoding and sending took turns, the server waiting for each batch: a
+    /// 100,000-claim file's end to end took about 5 % longer (six alternating five-file runs).
     static func encoded(
         _ count: Int, sliceSize: Int = 1_000, _ encode: @escaping @Sendable (Range<Int>) -> [UInt8]
     ) -> some Sequence<[UInt8]> {
         let slices = stride(from: 0, to: count, by: sliceSize).map { $0..<min($0 + sliceSize, count) }
-        let window = 2 * ProcessInfo.processInfo.activeProcessorCount
-        var next = 0
-        var ready: [[UInt8]] = []
         return AnySequence {
-            AnyIterator { () -> [UInt8]? in
-                if ready.isEmpty, next < slices.count {
-                    let batch = slices[next..<min(next + window, slices.count)]
-                    next = batch.endIndex
-                    ready = batch.concurrentMap(encode).reversed()
-                }
-                return ready.popLast()
-            }
+            let encoder = SliceEncoder(slices, ahead: 2 * ProcessInfo.processInfo.activeProcessorCount, encode)
+            return AnyIterator { encoder.next() }
         }
     }
 
