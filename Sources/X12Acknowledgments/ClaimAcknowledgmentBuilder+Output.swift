@@ -10,13 +10,14 @@ extension ClaimAcknowledgmentBuilder {
         /// HL01 of the last level written; restarts at each ST.
         private var hierarchicalID = 0
 
+        /// STC02 and `DTP*009`: formatted once, as every claim's STC carries it.
+        let processDate: String
+
         init(source: InformationSource, envelope: AcknowledgmentEnvelope) {
             self.source = source
             self.envelope = envelope
+            processDate = envelope.timestamp.groupDate
         }
-
-        /// STC02 and `DTP*009`.
-        var processDate: String { envelope.timestamp.groupDate }
 
         /// One 277 transaction set: BHT and 2000A, then the submitter and everything below it.
         /// BHT03 and the 2200A `TRN*1` are ISA13 followed by ST02: unique per 277, and findable
