@@ -106,8 +106,8 @@ public struct BenchmarkReport: Codable, Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The files' CPU, medians: with the cores saturated, their sum over the cores is the least
-    /// end-to-end time the work allows, and it moves less than the wall time with the machine's load.
+    /// The files' CPU, medians: their sum over the cores is the least end-to-end time the work
+    /// allows, which the wall time exceeds by what the cores waited.
     var cpuLine: String {
         let gateway = Self.median(gatewayCPURuns)
         guard !serverCPURuns.isEmpty else { return "CPU a file (median)    gateway \(String(format: "%.2f", gateway)) core-s" }

@@ -1,9 +1,8 @@
 import Foundation
 
 /// CPU seconds (user and system) spent by this process, where the bench runs the gateway, and by
-/// a PostgreSQL server. On a shared machine the wall time of the same file moves by a quarter
-/// from run to run while its core-seconds move far less, and their sum over the cores is the
-/// floor under the end-to-end time.
+/// a PostgreSQL server: their sum over the cores is the floor under a file's end-to-end time, and
+/// the gap between the two is the time the cores waited.
 enum CPUTime {
     /// Every thread of this process so far.
     static func ownSeconds() -> Double {
