@@ -178,10 +178,10 @@ public struct Benchmark: Sendable {
         }
         report.archivedRuns = big.map(\.seconds)
         report.endToEndRuns = big.map(\.answered)
-        report.endToEndSeconds = report.endToEndRuns.sorted()[big.count / 2]
+        report.endToEndSeconds = BenchmarkReport.median(report.endToEndRuns)
         let stageNames = big.first?.stages.keys.sorted() ?? []
         report.stageSeconds = Dictionary(
-            uniqueKeysWithValues: stageNames.map { name in (name, big.map { $0.stages[name] ?? 0 }.sorted()[big.count / 2]) })
+            uniqueKeysWithValues: stageNames.map { name in (name, BenchmarkReport.median(big.map { $0.stages[name] ?? 0 })) })
         report.oneClaimLatencies = latencies
         report.gatewayCPURuns = big.map(\.cpu.gateway)
         report.serverCPURuns = big.compactMap(\.cpu.server)
@@ -368,7 +368,7 @@ public struct Benchmark: Sendable {
                 times[index].append((clock.now - start).seconds)
             }
         }
-        return times.map { $0.sorted()[runs / 2] }
+        return times.map(BenchmarkReport.median)
     }
 
     /// The process's peak resident set (`VmHWM`) since it started or since `resetPeakResident`.

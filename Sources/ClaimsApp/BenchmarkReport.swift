@@ -48,7 +48,7 @@ public struct BenchmarkReport: Codable, Sendable {
     /// Median over the rounds of the audit's cost to end-to-end time.
     public var auditCost: Double? {
         guard !auditRounds.isEmpty else { return nil }
-        return auditRounds.map(\.cost).sorted()[auditRounds.count / 2]
+        return Self.median(auditRounds.map(\.cost))
     }
 
     public var parseClaimsPerSecond: Double { Double(claims) / parseSeconds }
