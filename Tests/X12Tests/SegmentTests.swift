@@ -28,6 +28,44 @@ import X12
         #expect(!segment[3].equals("MJ"))
     }
 
+    /// Segments are cut eight bytes at a time: whatever the lengths, separators and bytes around
+    /// them (delimiters at every offset of a word, runs past the 24 recorded separators, bytes
+    /// above 0x7F, the file's last bytes), every element must read as splitting byte by byte does.
+    @Test(arguments: [Delimiters.standard, Delimiters(element: 0x7C, repetition: 0x5E, component: 0xB6, segment: 0x0A)])
+    func cutsAsSplittingByteByByteDoes(delimiters: Delimiters) {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        let alphabet = Array("ABZ019 .-".utf8) + [0x80, 0xFF, 0x00, delimiters.element | 0x80, delimiters.segment | 0x80, delimiters.component, delimiters.repetition]
+        var bytes: [UInt8] = []
+        for _ in 0..<400 {
+            bytes += Array("N\(next(10))".utf8)
+            for _ in 0..<next(next(3) == 0 ? 40 : 12) {
+                bytes.append(delimiters.element)
+                for _ in 0..<next(next(4) == 0 ? 20 : 4) { bytes.append(alphabet[next(alphabet.count)]) }
+            }
+            bytes.append(delimiters.segment)
+        }
+        bytes.removeLast(next(2))  // with or without a terminator after the last segment
+        let source = X12Source(bytes: bytes)
+        var scanner = SegmentScanner(source: source, delimiters: delimiters, offset: 0)
+        var expected = bytes.split(separator: delimiters.segment, omittingEmptySubsequences: false)[...]
+        if expected.last?.isEmpty == true { expected.removeLast() }
+        while let segment = scanner.next() {
+            let elements = expected.removeFirst().split(separator: delimiters.element, omittingEmptySubsequences: false)
+            #expect(segment.id == SegmentID(bytes: elements[0]))
+            #expect(segment.elementCount == elements.count - 1)
+            for position in 1...elements.count + 1 {
+                #expect(Array(segment[position].bytes) == Array(elements.dropFirst(position).first ?? []))
+            }
+        }
+        #expect(expected.isEmpty)
+    }
+
     @Test func packsSegmentIDs() {
         #expect(SegmentID("NM1").description == "NM1")
         #expect(SegmentID("NM1").isWellFormed)
