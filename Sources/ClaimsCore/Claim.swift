@@ -14,19 +14,22 @@ public struct Claim: Sendable, Equatable {
     public var frequencyCode: String
     /// REF*F8: the payer's claim number of the claim being replaced or voided.
     public var originalReference: String?
-    public var billingProvider: Provider
-    public var subscriber: Person
+    /// The parties are kept out of line, one box for every claim of the same billing provider or
+    /// subscriber: opening a claim copies their pointers instead of some thirty strings.
+    @OutOfLine public var billingProvider: Provider
+    @OutOfLine public var subscriber: Person
     /// The patient when not the subscriber (2000C/2010CA); nil when the subscriber is the patient.
+    /// Inline: most claims have none.
     public var patient: Person?
     /// SBR02 (`18` self) or PAT01 when the patient is a dependent.
     public var patientRelationship: String
-    public var payer: Payer
+    @OutOfLine public var payer: Payer
     public var diagnoses: [Diagnosis]
     public var serviceLines: [ServiceLine]
     /// Where the claim sits in the file, for acknowledgments that point back at it.
     public var position: ClaimPosition
     /// SBR and PAT data of the destination payer's coverage.
-    public var coverage = Coverage()
+    @OutOfLine public var coverage: Coverage
     /// CLM11–CLM20, dates, references and supplemental 2300 segments.
     @OutOfLine public var details: ClaimDetails
     /// Referring, rendering, facility, supervising, pay-to and ambulance locations.
@@ -49,16 +52,33 @@ public struct Claim: Sendable, Equatable {
         patientRelationship: String, payer: Payer, diagnoses: [Diagnosis], serviceLines: [ServiceLine],
         position: ClaimPosition
     ) {
+        self.init(
+            patientControlNumber: patientControlNumber, totalCharge: totalCharge, placeOfService: placeOfService,
+            frequencyCode: frequencyCode, originalReference: originalReference,
+            sharing: OutOfLine(wrappedValue: billingProvider), OutOfLine(wrappedValue: subscriber),
+            patient: patient, patientRelationship: patientRelationship, OutOfLine(wrappedValue: payer),
+            OutOfLine(), diagnoses: diagnoses, serviceLines: serviceLines, position: position)
+    }
+
+    /// A claim sharing the boxes of its billing provider, subscriber, payer and coverage with the
+    /// claims before it: the parser's, which holds them once for all their claims.
+    init(
+        patientControlNumber: String, totalCharge: Amount, placeOfService: String, frequencyCode: String,
+        originalReference: String? = nil, sharing billingProvider: OutOfLine<Provider>, _ subscriber: OutOfLine<Person>,
+        patient: Person?, patientRelationship: String, _ payer: OutOfLine<Payer>, _ coverage: OutOfLine<Coverage>,
+        diagnoses: [Diagnosis], serviceLines: [ServiceLine], position: ClaimPosition
+    ) {
         self.patientControlNumber = patientControlNumber
         self.totalCharge = totalCharge
         self.placeOfService = placeOfService
         self.frequencyCode = frequencyCode
         self.originalReference = originalReference
-        self.billingProvider = billingProvider
-        self.subscriber = subscriber
+        _billingProvider = billingProvider
+        _subscriber = subscriber
         self.patient = patient
         self.patientRelationship = patientRelationship
-        self.payer = payer
+        _payer = payer
+        _coverage = coverage
         self.diagnoses = diagnoses
         self.serviceLines = serviceLines
         self.position = position
@@ -124,7 +144,9 @@ public struct ClaimPosition: Sendable, Equatable, Hashable {
 }
 
 /// Billing provider (2010AA).
-public struct Provider: Sendable, Equatable, Hashable {
+public struct Provider: OutOfLineValue, Hashable {
+    public static let emptyBox = OutOfLineBox(Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil))
+
     /// NM102: `1` person, `2` organisation.
     public var entityType: String
     public var lastOrOrganizationName: String
@@ -151,7 +173,9 @@ public struct Provider: Sendable, Equatable, Hashable {
 }
 
 /// Subscriber (2010BA) or patient (2010CA) demographics: PHI.
-public struct Person: Sendable, Equatable {
+public struct Person: OutOfLineValue {
+    public static let emptyBox = OutOfLineBox(Person(lastName: ""))
+
     public var lastName: String
     public var firstName: String?
     /// NM109 (member id) for a subscriber; patients have none in 5010.
@@ -175,7 +199,9 @@ public struct Person: Sendable, Equatable {
 }
 
 /// Payer (2010BB).
-public struct Payer: Sendable, Equatable {
+public struct Payer: OutOfLineValue {
+    public static let emptyBox = OutOfLineBox(Payer(name: "", identifier: ""))
+
     public var name: String
     /// NM109 (PI payer id or XV).
     public var identifier: String

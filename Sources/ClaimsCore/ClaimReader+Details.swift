@@ -35,15 +35,6 @@ extension ClaimReader {
         }
     }
 
-    mutating func readCoverage(_ segment: Segment) {
-        coverage.responsibility = segment[1].string
-        coverage.subscriberRelationship = segment[2].string
-        coverage.groupNumber = segment[3].value
-        coverage.groupName = segment[4].value
-        coverage.insuranceType = segment[5].value
-        coverage.filingIndicator = segment[9].string
-    }
-
     mutating func readPatientInformation(_ segment: Segment) {
         if segment[5].equals("D8") { coverage.patientDeathDate = CalendarDate(x12: segment[6].bytes) }
         coverage.patientWeight = Self.number(segment[8])

@@ -16,17 +16,19 @@ struct ClaimReader: LoopVisitor {
     private(set) var claims: [Claim] = []
 
     private var billingProviderIndex = -1
-    private var billingProvider = Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil)
-    private var subscriber = Person(lastName: "")
+    /// The parties of the current billing provider and subscriber levels, boxed once and shared by
+    /// each of their claims; a new level starts new boxes, leaving the earlier claims theirs.
+    @OutOfLine private var billingProvider: Provider
+    @OutOfLine private var subscriber: Person
     private var subscriberPosition = 0
     private var subscriberRelationship = ""
-    var payer = Payer(name: "", identifier: "")
+    @OutOfLine var payer: Payer
     private var patient: Person?
     private var patientRelationship: String?
     var claim: Claim?
     private var lastPosition = 0
-    /// SBR/PAT of the current subscriber level, copied into each of its claims.
-    var coverage = Coverage()
+    /// SBR/PAT of the current subscriber level.
+    @OutOfLine var coverage: Coverage
     /// 2010AB of the current billing provider.
     var payToAddress: Address?
 
@@ -45,14 +47,14 @@ struct ClaimReader: LoopVisitor {
         switch loop.key {
         case "2000A":
             billingProviderIndex += 1
-            billingProvider = Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil)
+            _billingProvider = OutOfLine()
             payToAddress = nil
         case "2000B":
-            coverage = Coverage()
-            subscriber = Person(lastName: "")
+            _coverage = OutOfLine()
+            _subscriber = OutOfLine()
             subscriberPosition = position
             subscriberRelationship = ""
-            payer = Payer(name: "", identifier: "")
+            _payer = OutOfLine()
             patient = nil
             patientRelationship = nil
         case "2000C":
@@ -99,7 +101,7 @@ struct ClaimReader: LoopVisitor {
             subscriberRelationship = segment[2].string
             readCoverage(segment)
         case ("2010BA", "NM1"):
-            subscriber = Self.person(segment, keeping: subscriber)
+            subscriber.readName(segment)
             subscriber.memberID = segment[9].value
             coverage.memberIDQualifier = segment[8].value
         case ("2010BA", "N3"):
@@ -107,24 +109,22 @@ struct ClaimReader: LoopVisitor {
         case ("2010BA", "N4"):
             subscriber.address = Self.city(segment, street: subscriber.address)
         case ("2010BA", "DMG"):
-            Self.demographics(segment, into: &subscriber)
+            subscriber.readDemographics(segment)
         case ("2010BB", "NM1"):
-            payer = Payer(name: segment[3].string, identifier: segment[9].string)
+            payer.name = segment[3].string
+            payer.identifier = segment[9].string
         case ("2000C", "PAT"):
             patientRelationship = segment[1].string
             readPatientInformation(segment)
         case ("2010CA", "NM1"):
-            patient = Self.person(segment, keeping: patient ?? Person(lastName: ""))
+            patient?.readName(segment)
         case ("2010CA", "N3"):
             patient?.address = Self.street(segment)
         case ("2010CA", "N4"):
             let address = Self.city(segment, street: patient?.address)
             patient?.address = address
         case ("2010CA", "DMG"):
-            if var current = patient {
-                Self.demographics(segment, into: &current)
-                patient = current
-            }
+            patient?.readDemographics(segment)
         case ("2300", "CLM"):
             startClaim(segment, position: position)
         case ("2300", "REF") where segment[1].equals("F8"):
@@ -150,6 +150,19 @@ struct ClaimReader: LoopVisitor {
 
     // MARK: Segment readers
 
+    /// SBR, which opens the subscriber level's coverage: read into a value of its own and boxed
+    /// once, where writing the shared box field by field checked it for copying at each field.
+    private mutating func readCoverage(_ segment: Segment) {
+        var read = Coverage()
+        read.responsibility = segment[1].string
+        read.subscriberRelationship = segment[2].string
+        read.groupNumber = segment[3].value
+        read.groupName = segment[4].value
+        read.insuranceType = segment[5].value
+        read.filingIndicator = segment[9].string
+        _coverage = OutOfLine(wrappedValue: read)
+    }
+
     private mutating func startClaim(_ segment: Segment, position: Int) {
         let facility = segment[5]
         claim = Claim(
@@ -157,20 +170,17 @@ struct ClaimReader: LoopVisitor {
             totalCharge: Amount(x12: segment[2].bytes) ?? .zero,
             placeOfService: facility.component(1).string,
             frequencyCode: facility.component(3).string,
-            billingProvider: billingProvider,
-            subscriber: subscriber,
-            patient: patient,
+            sharing: _billingProvider, _subscriber, patient: patient,
             patientRelationship: patientRelationship ?? subscriberRelationship,
-            payer: payer,
+            _payer, _coverage,
             diagnoses: [],
             serviceLines: [],
             position: ClaimPosition(
                 interchange: interchangeIndex, group: groupIndex, transactionSet: transactionSetIndex,
                 transactionSetControlNumber: controlNumber, segmentPosition: position,
                 billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
-        let coverage = coverage, payToAddress = payToAddress
+        let payToAddress = payToAddress
         updateClaim { opened in
-            opened.coverage = coverage
             if let payToAddress { opened.providers.payToAddress = payToAddress }
             Self.readClaimElements(segment, into: &opened)
         }
@@ -249,17 +259,6 @@ struct ClaimReader: LoopVisitor {
             identifier: segment[9].string)
     }
 
-    private static func person(_ segment: Segment, keeping existing: Person) -> Person {
-        var person = existing
-        person.lastName = segment[3].string
-        person.firstName = segment[4].value
-        return person
-    }
-
-    private static func demographics(_ segment: Segment, into person: inout Person) {
-        person.birthDate = CalendarDate(x12: segment[2].bytes)
-        person.gender = segment[3].value
-    }
 
     static func street(_ segment: Segment) -> Address {
         Address(line1: segment[1].string, line2: segment[2].value, city: "", state: nil, postalCode: nil)
@@ -271,6 +270,20 @@ struct ClaimReader: LoopVisitor {
         address.state = segment[2].value
         address.postalCode = segment[3].value
         return address
+    }
+}
+
+extension Person {
+    /// NM103–NM104. Methods of the person, so that the reader's optional patient is changed in
+    /// place through `patient?.`: testing it against nil first copied it.
+    fileprivate mutating func readName(_ segment: Segment) {
+        lastName = segment[3].string
+        firstName = segment[4].value
+    }
+
+    fileprivate mutating func readDemographics(_ segment: Segment) {
+        birthDate = CalendarDate(x12: segment[2].bytes)
+        gender = segment[3].value
     }
 }
 

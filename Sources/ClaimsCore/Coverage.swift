@@ -1,5 +1,7 @@
 /// The subscriber's coverage with the destination payer (2000B SBR, PAT) as the edits need it.
-public struct Coverage: Sendable, Equatable {
+public struct Coverage: OutOfLineValue {
+    public static let emptyBox = OutOfLineBox(Coverage())
+
     /// SBR01 payer responsibility sequence (P primary, S secondary, T tertiary, A–H, U).
     public var responsibility: String = ""
     /// SBR02: `18` when the subscriber is the patient, empty otherwise.

@@ -74,9 +74,9 @@ extension Claim {
 
     /// The birth date and gender of whoever received the services: the 2010CA patient, or the
     /// subscriber when SBR02 = 18. Read in place: building that person copied their name, id and
-    /// address, for about 150 such copies a claim.
-    var patientBirthDate: CalendarDate? { patient == nil ? subscriber.birthDate : patient!.birthDate }
-    var patientGender: String? { patient == nil ? subscriber.gender : patient!.gender }
+    /// address, for about 150 such copies a claim, and so did testing the patient against nil.
+    var patientBirthDate: CalendarDate? { patient.map { $0.birthDate } ?? subscriber.birthDate }
+    var patientGender: String? { patient.map { $0.gender } ?? subscriber.gender }
     /// Entity code of the patient for 277CA STC01-3: QC when a dependent, IL when the subscriber.
     var isDependentPatient: Bool { patient != nil }
     /// Whether the destination payer is Medicare (claim filing indicator MA/MB).
