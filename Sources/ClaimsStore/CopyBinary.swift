@@ -8,13 +8,28 @@ import Foundation
 /// most of what it spent on a claim besides its indexes. Each value is written in the receive
 /// format of the column's type, so a row must list its fields in the column order of the COPY
 /// statement, with the types named by the method (`int4` for an `int` column, and so on).
-public struct CopyBinary: Sendable {
+///
+/// The rows are written into raw memory it owns, not an array: a row is some forty small writes
+/// (a length before each value, integers, short texts), and each append to an array cost about
+/// 100 instructions of uniqueness, capacity and generic-copy checks, several times what it wrote.
+public struct CopyBinary: ~Copyable {
     /// Bytes of rows gathered before they are handed to the connection.
     public static let chunkSize = 64 * 1024
 
-    public private(set) var bytes: [UInt8] = []
+    /// `count` bytes written at `base`, room for `capacity`.
+    private var base: UnsafeMutableRawPointer
+    private var capacity: Int
+    public private(set) var count = 0
 
-    public init(capacity: Int = chunkSize + 4096) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = chunkSize + 4096) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(byteCount: self.capacity, alignment: 1)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The rows written so far.
+    public var bytes: [UInt8] { Array(UnsafeRawBufferPointer(start: base, count: count)) }
 
     /// Starts a row of `fields` values.
     public mutating func row(fields: Int) { appendInteger(Int16(fields)) }
@@ -45,27 +60,24 @@ public struct CopyBinary: Sendable {
         value.withUTF8 { utf8 in
             guard !utf8.contains(0) else { return textReplacingNUL(utf8) }
             appendInteger(Int32(utf8.count))
-            bytes.append(contentsOf: utf8)
+            append(UnsafeRawBufferPointer(utf8))
         }
     }
 
     private mutating func textReplacingNUL(_ utf8: UnsafeBufferPointer<UInt8>) {
         lengthPrefixed { copy in
             for byte in utf8 {
-                if byte == 0 { copy.bytes.append(contentsOf: "\u{FFFD}".utf8) } else { copy.bytes.append(byte) }
+                if byte == 0 { Self.replacementCharacter.withUnsafeBytes { copy.append($0) } } else { copy.append(byte) }
             }
         }
     }
 
+    private static let replacementCharacter = Array("\u{FFFD}".utf8)
+
     public mutating func bytea(_ value: [UInt8]?) {
         guard let value else { return null() }
         appendInteger(Int32(value.count))
-        bytes.append(contentsOf: value)
-    }
-
-    /// A `bytea` written in place by `write`, which appends its bytes to the buffer it is given.
-    public mutating func bytea(writing write: (inout [UInt8]) -> Void) {
-        lengthPrefixed { write(&$0.bytes) }
+        value.withUnsafeBytes { append($0) }
     }
 
     /// A `jsonb` value: the format version, then the JSON text.
@@ -73,8 +85,8 @@ public struct CopyBinary: Sendable {
         var json = json
         json.withUTF8 { utf8 in
             appendInteger(Int32(utf8.count + 1))
-            bytes.append(1)
-            bytes.append(contentsOf: utf8)
+            append(1)
+            append(UnsafeRawBufferPointer(utf8))
         }
     }
 
@@ -131,7 +143,7 @@ public struct CopyBinary: Sendable {
     }
 
     /// A one-dimensional `int[]`.
-    public mutating func int4Array(_ elements: [Int]) {
+    public mutating func int4Array(_ elements: some Collection<Int>) {
         array(of: elements, elementType: Self.int4OID) { $0.int4($1) }
     }
 
@@ -140,10 +152,11 @@ public struct CopyBinary: Sendable {
         array(of: elements, elementType: Self.float8OID) { $0.float8($1) }
     }
 
-    public var isFull: Bool { bytes.count >= Self.chunkSize }
+    public var isFull: Bool { count >= Self.chunkSize }
 
+    /// The rows written so far, the buffer emptied for more.
     public mutating func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
+        defer { count = 0 }
         return bytes
     }
 
@@ -157,12 +170,11 @@ public struct CopyBinary: Sendable {
         -> some Sequence<[UInt8]>
     {
         var iterator = rows.makeIterator()
-        var copy = CopyBinary()
         return AnySequence {
             AnyIterator { () -> [UInt8]? in
+                var copy = CopyBinary()
                 while !copy.isFull, let next = iterator.next() { write(&copy, next) }
-                let chunk = copy.take()
-                return chunk.isEmpty ? nil : chunk
+                return copy.count == 0 ? nil : copy.take()
             }
         }
     }
@@ -191,8 +203,31 @@ public struct CopyBinary: Sendable {
     private static let numericInfinity: UInt16 = 0xD000
     private static let numericNegativeInfinity: UInt16 = 0xF000
 
-    private mutating func appendInteger<Value: FixedWidthInteger>(_ value: Value) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    /// Room for `extra` more bytes, returned where they go.
+    @inline(__always) private mutating func reserve(_ extra: Int) -> UnsafeMutableRawPointer {
+        if count + extra > capacity { grow(to: count + extra) }
+        return base + count
+    }
+
+    private mutating func grow(to needed: Int) {
+        capacity = max(needed, 2 * capacity)
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+        grown.copyMemory(from: base, byteCount: count)
+        base.deallocate()
+        base = grown
+    }
+
+    @inline(__always) private mutating func appendInteger<Value: FixedWidthInteger>(_ value: Value) {
+        reserve(MemoryLayout<Value>.size).storeBytes(of: value.bigEndian, as: Value.self)
+        count += MemoryLayout<Value>.size
+    }
+
+    @inline(__always) private mutating func append(_ byte: UInt8) { appendInteger(byte) }
+
+    @inline(__always) private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count).copyMemory(from: source, byteCount: bytes.count)
+        count += bytes.count
     }
 
     /// `significand × 10^exponent` as a `numeric`: base-10,000 digits aligned on the decimal point,
@@ -228,8 +263,8 @@ public struct CopyBinary: Sendable {
         appendInteger(Int16(0))
     }
 
-    private mutating func array<Element>(
-        of elements: [Element], elementType: Int32, _ write: (inout CopyBinary, Element) -> Void
+    private mutating func array<Elements: Collection>(
+        of elements: Elements, elementType: Int32, _ write: (inout CopyBinary, Elements.Element) -> Void
     ) {
         lengthPrefixed { copy in
             // Dimensions, no NULL elements, the element type; then the one dimension's size and lower bound.
@@ -245,12 +280,9 @@ public struct CopyBinary: Sendable {
 
     /// A value whose length is known once `write` has written it.
     private mutating func lengthPrefixed(_ write: (inout CopyBinary) -> Void) {
-        let lengthAt = bytes.count
+        let lengthAt = count
         appendInteger(Int32(0))
         write(&self)
-        let length = Int32(bytes.count - lengthAt - 4).bigEndian
-        withUnsafeBytes(of: length) { length in
-            for offset in 0..<4 { bytes[lengthAt + offset] = length[offset] }
-        }
+        (base + lengthAt).storeBytes(of: Int32(count - lengthAt - 4).bigEndian, as: Int32.self)
     }
 }

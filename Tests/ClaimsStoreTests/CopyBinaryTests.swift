@@ -35,7 +35,7 @@ struct CopyBinaryTests {
                 copy.int8(0)
                 copy.float8(nil)
                 copy.text(nil)
-                copy.bytea(writing: { $0.append(contentsOf: [1, 2]) })
+                copy.bytea([1, 2])
                 copy.date(CalendarDate(year: 2026, month: 2, day: 28))
                 copy.numeric(Amount(cents: 5))
                 copy.numeric(1e-05)
