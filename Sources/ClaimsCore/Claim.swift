@@ -261,7 +261,7 @@ public struct ServiceLine: Sendable, Equatable {
     /// SV105 when it differs from the claim's place of service.
     public var placeOfService: String?
     /// SV107-1…4: 1-based pointers into the claim's diagnoses.
-    public var diagnosisPointers: [Int]
+    public var diagnosisPointers: DiagnosisPointers
     /// DTP*472 (D8, or the first date of RD8).
     public var serviceDateFrom: CalendarDate?
     /// Last date of an RD8 range.
@@ -273,7 +273,7 @@ public struct ServiceLine: Sendable, Equatable {
 
     public init(
         lineNumber: Int, procedureQualifier: String, procedureCode: String, modifiers: [String], charge: Amount,
-        unitBasis: String, units: Double, placeOfService: String? = nil, diagnosisPointers: [Int],
+        unitBasis: String, units: Double, placeOfService: String? = nil, diagnosisPointers: DiagnosisPointers,
         serviceDateFrom: CalendarDate?, serviceDateTo: CalendarDate? = nil
     ) {
         self.lineNumber = lineNumber

@@ -160,7 +160,7 @@ struct ClaimReader: LoopVisitor {
         read.groupName = segment[4].value
         read.insuranceType = segment[5].value
         read.filingIndicator = segment[9].string
-        _coverage = OutOfLine(wrappedValue: read)
+        _coverage = OutOfLine(boxing: read)
     }
 
     private mutating func startClaim(_ segment: Segment, position: Int) {
@@ -223,9 +223,8 @@ struct ClaimReader: LoopVisitor {
         line.units = Self.number(segment[4]) ?? 0
         line.placeOfService = segment[5].value
         let pointers = segment[7]
-        var diagnosisPointers: [Int] = []
-        diagnosisPointers.reserveCapacity(pointers.componentCount)  // sized once, as the diagnoses are
-        for component in 0..<pointers.componentCount {
+        var diagnosisPointers = DiagnosisPointers()
+        for component in 0..<min(pointers.componentCount, DiagnosisPointers.capacity) {
             if let pointer = Self.integer(pointers.component(component + 1)) { diagnosisPointers.append(pointer) }
         }
         line.diagnosisPointers = diagnosisPointers

@@ -25,6 +25,10 @@ public struct OutOfLine<Value: OutOfLineValue>: Sendable, Equatable {
         box = wrappedValue == Value.emptyBox.value ? Value.emptyBox : OutOfLineBox(wrappedValue)
     }
 
+    /// `value` moved into a box of its own, not compared with the empty value first: for a reader
+    /// that has just filled it in.
+    @inlinable public init(boxing value: consuming Value) { box = OutOfLineBox(value) }
+
     @inlinable public var wrappedValue: Value {
         _read { yield box.value }
         _modify {
@@ -43,5 +47,5 @@ public struct OutOfLine<Value: OutOfLineValue>: Sendable, Equatable {
 public final class OutOfLineBox<Value: Sendable>: @unchecked Sendable {
     @exclusivity(unchecked) @usableFromInline var value: Value
 
-    public init(_ value: Value) { self.value = value }
+    @inlinable public init(_ value: consuming Value) { self.value = value }
 }
