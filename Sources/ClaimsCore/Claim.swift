@@ -25,7 +25,17 @@ public struct Claim: Sendable, Equatable {
     public var patientRelationship: String
     @OutOfLine public var payer: Payer
     public var diagnoses: [Diagnosis]
-    public var serviceLines: [ServiceLine]
+    public var serviceLines: [ServiceLine] {
+        didSet { updateServiceDates() }
+    }
+    /// The lines' service dates, found again whenever a line changes (the parser changes the last
+    /// line a few times as its segments come) rather than for every use: the edits ask about fifteen
+    /// times a claim, and the duplicate keys, the COPY rows and the 277CA read them a window after
+    /// judging, when walking the lines meant cache misses on every claim.
+    public private(set) var serviceDates = ServiceDates([])
+    /// Earliest and latest service date over the lines, `to` dates included (the 277CA's DTP*472,
+    /// the stored claim's range).
+    public private(set) var serviceDateRange: ClosedRange<CalendarDate>?
     /// Where the claim sits in the file, for acknowledgments that point back at it.
     public var position: ClaimPosition
     /// SBR and PAT data of the destination payer's coverage.
@@ -82,14 +92,15 @@ public struct Claim: Sendable, Equatable {
         self.diagnoses = diagnoses
         self.serviceLines = serviceLines
         self.position = position
+        if !serviceLines.isEmpty { updateServiceDates() }
     }
 
-    /// Earliest and latest service date over the lines (the 277CA's DTP*472).
-    public var serviceDateRange: ClosedRange<CalendarDate>? { Self.serviceDateRange(of: serviceLines) }
+    private mutating func updateServiceDates() {
+        serviceDates = ServiceDates(serviceLines)
+        serviceDateRange = Self.serviceDateRange(of: serviceLines)
+    }
 
-    /// Earliest and latest service date over `lines`: for callers holding the claim in an array,
-    /// which would copy the whole claim to ask it.
-    public static func serviceDateRange(of lines: [ServiceLine]) -> ClosedRange<CalendarDate>? {
+    private static func serviceDateRange(of lines: [ServiceLine]) -> ClosedRange<CalendarDate>? {
         lines.withUnsafeBufferPointer { lines in
             var range: ClosedRange<CalendarDate>?
             for index in lines.indices {

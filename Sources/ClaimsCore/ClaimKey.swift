@@ -25,10 +25,10 @@ public struct ClaimKey: Sendable, Hashable {
     /// Inlinable: called out of line on a claim borrowed from an array, the whole claim was copied
     /// for every key.
     @inlinable public init(_ claim: Claim, submitter: String) {
-        let dates = ServiceDates(claim.serviceLines)
         self.init(
             submitter: submitter, billingNPI: claim.billingProvider.npi ?? "",
-            patientControlNumber: claim.patientControlNumber, firstServiceDate: dates.first, lastServiceDate: dates.last,
+            patientControlNumber: claim.patientControlNumber, firstServiceDate: claim.serviceDates.first,
+            lastServiceDate: claim.serviceDates.last,
             totalCharge: claim.totalCharge)
     }
 }

@@ -26,6 +26,9 @@ struct ClaimReader: LoopVisitor {
     private var patient: Person?
     private var patientRelationship: String?
     var claim: Claim?
+    /// The open claim's service lines, handed to it when it closes: changed on the claim as their
+    /// segments came, each change had the claim find its service dates again.
+    private var lines: [ServiceLine] = []
     private var lastPosition = 0
     /// SBR/PAT of the current subscriber level.
     @OutOfLine var coverage: Coverage
@@ -69,6 +72,8 @@ struct ClaimReader: LoopVisitor {
     mutating func exit(_ loop: LoopSchema) {
         guard loop.key == "2300", var finished = claim.take() else { return }
         finished.position.lastSegmentPosition = lastPosition
+        finished.serviceLines = lines
+        lines = []
         claims.append(consume finished)
     }
 
@@ -132,13 +137,10 @@ struct ClaimReader: LoopVisitor {
         case ("2300", "HI") where schema.name == "Health Care Diagnosis Code":
             updateClaim { $0.diagnoses = Self.diagnoses(segment) }
         case ("2400", "LX"):
-            updateClaim {
-                $0.serviceLines.append(
-                    ServiceLine(
-                        lineNumber: Self.integer(segment[1]) ?? 0, procedureQualifier: "", procedureCode: "",
-                        modifiers: [], charge: .zero, unitBasis: "", units: 0, diagnosisPointers: [],
-                        serviceDateFrom: nil))
-            }
+            lines.append(
+                ServiceLine(
+                    lineNumber: Self.integer(segment[1]) ?? 0, procedureQualifier: "", procedureCode: "",
+                    modifiers: [], charge: .zero, unitBasis: "", units: 0, diagnosisPointers: [], serviceDateFrom: nil))
         case ("2400", "SV1"):
             updateLastLine { Self.serviceLine(segment, into: &$0) }
         case ("2400", "DTP") where segment[1].equals("472"):
@@ -165,6 +167,7 @@ struct ClaimReader: LoopVisitor {
 
     private mutating func startClaim(_ segment: Segment, position: Int) {
         let facility = segment[5]
+        lines = []
         claim = Claim(
             patientControlNumber: segment[1].string,
             totalCharge: Amount(x12: segment[2].bytes) ?? .zero,
@@ -194,10 +197,8 @@ struct ClaimReader: LoopVisitor {
 
     /// Updates the open claim's last service line in place.
     mutating func updateLastLine(_ update: (inout ServiceLine) -> Void) {
-        updateClaim { claim in
-            guard !claim.serviceLines.isEmpty else { return }
-            update(&claim.serviceLines[claim.serviceLines.count - 1])
-        }
+        guard !lines.isEmpty else { return }
+        update(&lines[lines.count - 1])
     }
 
     private static func serviceLine(_ segment: Segment, into line: inout ServiceLine) {

@@ -3,7 +3,7 @@
 ///
 /// Inlinable and read in place: an out-of-line call on a claim borrowed from an array copied the
 /// whole claim, and `for line in` copies every line.
-public struct ServiceDates: Sendable {
+public struct ServiceDates: Sendable, Equatable {
     public var first: CalendarDate?
     public var last: CalendarDate?
 
@@ -17,6 +17,4 @@ public struct ServiceDates: Sendable {
             }
         }
     }
-
-    @inlinable public init(_ claim: Claim) { self.init(claim.serviceLines) }
 }

@@ -23,7 +23,7 @@ extension ClaimAcknowledgmentBuilder.Output {
         case .rejected(let statuses):
             writeRejection(statuses.isEmpty ? [.unspecifiedRejection] : statuses, charge: charge)
         }
-        writeServiceDates(Claim.serviceDateRange(of: decision.claim.serviceLines), receivedDate: receivedDate)
+        writeServiceDates(decision.claim.serviceDateRange, receivedDate: receivedDate)
         if decision.outcome.isRejected {
             for line in decision.lineStatuses where !line.statuses.isEmpty {
                 guard let service = decision.claim.serviceLines.first(where: { $0.lineNumber == line.lineNumber }) else { continue }

@@ -39,7 +39,7 @@ enum COBEdits {
                 "COB-022", snip: 4, "2330B DTP*573", "other payer's adjudication date is before the first date of service",
                 fix: "Correct the remittance date: a payer cannot adjudicate services before they are rendered.", "A7:516")
         ) { claim, _ in
-            guard let first = ServiceDates(claim).first else { return .none }
+            guard let first = claim.serviceDates.first else { return .none }
             return fires(claim.otherPayers.contains { $0.adjudicationDate.map { $0 < first } ?? false })
         },
         Check(

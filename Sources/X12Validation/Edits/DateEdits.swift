@@ -62,7 +62,7 @@ enum DateEdits {
                         fix: "The \(event.name) date (DTP*\(event.qualifier)) must be on or before the first service date; correct it.",
                         "A8:\(event.status)")
                 ) { claim, _ in
-                    guard let date = event.date(claim), let first = ServiceDates(claim).first else { return .none }
+                    guard let date = event.date(claim), let first = claim.serviceDates.first else { return .none }
                     return fires(date > first)
                 })
         }

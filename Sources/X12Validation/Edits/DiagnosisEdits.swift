@@ -69,7 +69,7 @@ enum DiagnosisEdits {
                 "DX-014", snip: 5, "2300 HI", "a pregnancy code (O00–O9A) on a patient younger than 9 or older than 64",
                 fix: "Check the patient's birth date and the diagnosis code.", "A8:255", warn: true)
         ) { claim, _ in
-            guard let birth = claim.patientBirthDate, let first = ServiceDates(claim).first else { return .none }
+            guard let birth = claim.patientBirthDate, let first = claim.serviceDates.first else { return .none }
             let age = birth.years(until: first)
             return fires((age < 9 || age > 64) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, pregnancy) })
         },
@@ -86,7 +86,7 @@ enum DiagnosisEdits {
                 "DX-016", snip: 5, "2300 HI01-1", "ICD-9-CM qualifiers (BK/BF) on services from October 1, 2015 on",
                 fix: "Code services from 2015-10-01 on in ICD-10-CM with qualifiers ABK (principal) and ABF.", "A7:700")
         ) { claim, _ in
-            guard let last = ServiceDates(claim).last, last >= icd10Start else { return .none }
+            guard let last = claim.serviceDates.last, last >= icd10Start else { return .none }
             return fires(claim.diagnoses.contains { $0.qualifier == "BK" || $0.qualifier == "BF" })
         },
     ]
@@ -103,11 +103,11 @@ enum DiagnosisEdits {
             Check(.business(principalID, snip: 5, "2300 HI01-2", "the principal diagnosis \(problem)", fix: fix, principal)) {
                 claim, context in
                 guard let first = claim.diagnoses.first, first.isICD10 else { return .none }
-                return fires(test(first.code, context.codeSets, ServiceDates(claim)))
+                return fires(test(first.code, context.codeSets, claim.serviceDates))
             },
             Check(.business(otherID, snip: 5, "2300 HI02-2…HI12-2", "a secondary diagnosis \(problem)", fix: fix, other)) {
                 claim, context in
-                let dates = ServiceDates(claim)
+                let dates = claim.serviceDates
                 return fires(claim.diagnoses.dropFirst().contains { $0.isICD10 && test($0.code, context.codeSets, dates) })
             },
         ]
@@ -142,7 +142,7 @@ enum DiagnosisEdits {
     }
 
     static func olderThan(_ claim: Claim, years: Int) -> Bool {
-        guard let birth = claim.patientBirthDate, let first = ServiceDates(claim).first else { return false }
+        guard let birth = claim.patientBirthDate, let first = claim.serviceDates.first else { return false }
         return birth.years(until: first) >= years
     }
 

@@ -104,7 +104,7 @@ enum LineEdits {
                 "SVC-022", snip: 4, "2400 DTP*472", "the claim's dates of service span more than one calendar year",
                 fix: "Split the claim so that each claim covers services of one calendar year.", "A7:187")
         ) { claim, _ in
-            let dates = ServiceDates(claim)
+            let dates = claim.serviceDates
             guard let first = dates.first, let last = dates.last else { return .none }
             return fires(first.year != last.year)
         },

@@ -84,7 +84,7 @@ enum PartnerEdits {
                 "A3:718")
         ) { claim, context in
             guard let limit = context.partner.timelyFilingDays, claim.details.delayReason == nil,
-                let first = ServiceDates(claim).first
+                let first = claim.serviceDates.first
             else { return .none }
             return fires(context.receivedDate.dayNumber - first.dayNumber > limit)
         },
