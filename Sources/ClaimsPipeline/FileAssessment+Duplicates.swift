@@ -16,6 +16,19 @@ extension FileAssessment {
         return keys
     }
 
+    /// Those of `keys` (as `acceptedClaimKeys` gave them, before `markDuplicates`) whose claims
+    /// this assessment still accepts: a window's keys are made once, while its claims are in the
+    /// caches, and the duplicates found leave them here.
+    public func stillAccepted<Key>(_ keys: [(claimIndex: Int, key: Key)]) -> [(claimIndex: Int, key: Key)] {
+        var rejected = Set<Int>()
+        var first = 0
+        for set in storedSets {
+            for claimIndex in set.verdict.rejectedClaims { rejected.insert(first + claimIndex) }
+            first += set.parsed!.claims.count
+        }
+        return rejected.isEmpty ? keys : keys.filter { !rejected.contains($0.claimIndex) }
+    }
+
     /// Rejects (or warns about, per the partner) every original claim whose key is in `prior`.
     public mutating func markDuplicates(_ prior: Set<ClaimKey>, profile: ValidationProfile) {
         guard !prior.isEmpty, !profile.disabledEdits.contains(DuplicateEdits.prior.id) else { return }

@@ -70,24 +70,27 @@ extension FileProcessor {
         let windows = Self.windows(envelope.judgeablePlaces, of: envelope, windowBytes: windowBytes)
         // The window's claims are scored ahead with it, against everything stored but the window
         // being stored meanwhile (settled in turn, `RiskStage.settle`).
-        func judging(_ index: Int) -> Task<(FileAssessment, RiskStage.ScoredAhead?), any Error>? {
+        // Its duplicate keys are made and hashed ahead too, once for the look-up and the store.
+        typealias Judged = (window: FileAssessment, scored: RiskStage.ScoredAhead?, keys: [(claimIndex: Int, key: SubmissionKey)])
+        func judging(_ index: Int) -> Task<Judged, any Error>? {
             guard windows.indices.contains(index) else { return nil }
             return Task { [risk, database] in
-                var window = try await Blocking.run {
-                    assessor.judge(windows[index], of: envelope, partner: partner, receivedDate: receivedDate)
+                var (window, keys) = try await Blocking.run {
+                    let window = assessor.judge(windows[index], of: envelope, partner: partner, receivedDate: receivedDate)
+                    return (window, window.acceptedClaimKeys.map { (claimIndex: $0.claimIndex, key: SubmissionKey($0.key)) })
                 }
-                let prior = try await submissions.accepted(
-                    among: window.acceptedClaimKeys.map(\.key), since: lookBack, excludingFile: record.id)
+                let prior = try await submissions.accepted(among: keys.map(\.key), since: lookBack, excludingFile: record.id)
                 window.markDuplicates(prior, profile: partner.validation)
-                guard stores, let risk else { return (window, nil) }
+                keys = window.stillAccepted(keys)
+                guard stores, let risk else { return (window, nil, keys) }
                 let scored = try await risk.scoreAhead(window.scoringInputs, policy: partner.risk, database: database)
-                return (window, scored)
+                return (window, scored, keys)
             }
         }
         var ahead = judging(0)
         defer { ahead?.cancel() }
         for (index, places) in windows.enumerated() {
-            let (window, scoredAhead) = try await ahead!.value
+            let (window, scoredAhead, keys) = try await ahead!.value
             ahead = judging(index + 1)
             clock.lap("assess")
             progress.claimCount += window.claimCount
@@ -97,7 +100,7 @@ extension FileProcessor {
                 // window's answers are written meanwhile (they need only the held claims, known
                 // once the scores are settled).
                 let first = progress.storedClaims
-                let keys = window.acceptedClaimKeys.map { (claimIndex: first + $0.claimIndex, key: $0.key) }
+                let keys = keys.map { (claimIndex: first + $0.claimIndex, key: $0.key) }
                 async let keysRecorded: Void = submissions.append(keys, fileID: record.id)
                 let settled = settle(window, scoredAhead: scoredAhead, partner: partner, progress: &progress)
                 clock.lap("score")

@@ -1,6 +1,18 @@
 import ClaimsCore
 import ClaimsCrypto
 
+/// A claim's duplicate key with its `key_hash`, hashed once for both the look-up and the store
+/// (a SHA-256 over the key's fields spelled out, for every claim).
+public struct SubmissionKey: Sendable {
+    public let claimKey: ClaimKey
+    public let hash: Int64
+
+    public init(_ claimKey: ClaimKey) {
+        self.claimKey = claimKey
+        hash = ClaimSubmissionRepository.keyHash(claimKey)
+    }
+}
+
 /// The `claim_submissions` table: keys of accepted claims, so that a claim sent again is
 /// recognised as a duplicate (DUP-001) within the partner's look-back window.
 public struct ClaimSubmissionRepository: Sendable {
@@ -8,11 +20,11 @@ public struct ClaimSubmissionRepository: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    public func accepted(among keys: [ClaimKey], since: CalendarDate, excludingFile fileID: Int64) async throws
+    public func accepted(among keys: [SubmissionKey], since: CalendarDate, excludingFile fileID: Int64) async throws
         -> Set<ClaimKey>
     {
         guard !keys.isEmpty else { return [] }
-        let hashes = "{" + keys.map { String(Self.keyHash($0)) }.joined(separator: ",") + "}"
+        let hashes = "{" + keys.map { String($0.hash) }.joined(separator: ",") + "}"
         let rows = try await database.withConnection { connection in
             try connection.executeProbes(Self.acceptedQuery, parameters: [hashes, since.description, String(fileID)]).rows
         }
@@ -26,7 +38,7 @@ public struct ClaimSubmissionRepository: Sendable {
                     submitter: submitter, billingNPI: npi, patientControlNumber: pcn,
                     firstServiceDate: row[4].flatMap(CalendarDate.init), lastServiceDate: row[5].flatMap(CalendarDate.init),
                     totalCharge: charge)
-                return stored == keys[ordinal - 1] ? stored : nil
+                return stored == keys[ordinal - 1].claimKey ? stored : nil
             })
     }
 
@@ -84,11 +96,11 @@ public struct ClaimSubmissionRepository: Sendable {
 
     /// Adds keys of one window of the file's accepted claims, by COPY (one INSERT over unnested
     /// arrays took seconds for a 100,000-claim file).
-    public func append(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws {
+    public func append(_ claims: [(claimIndex: Int, key: SubmissionKey)], fileID: Int64) async throws {
         try await database.withConnection { connection in try Self.append(claims, fileID: fileID, on: connection) }
     }
 
-    static func append(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64, on connection: PQConnection) throws {
+    static func append(_ claims: [(claimIndex: Int, key: SubmissionKey)], fileID: Int64, on connection: PQConnection) throws {
         guard !claims.isEmpty else { return }
         try connection.copyIn(
             """
@@ -96,16 +108,17 @@ public struct ClaimSubmissionRepository: Sendable {
                 service_date_from, service_date_to, total_charge, key_hash) FROM STDIN WITH (FORMAT binary)
             """,
             chunks: CopyBinary.chunks(of: claims) { copy, claim in
+                let key = claim.key.claimKey
                 copy.row(fields: 9)
                 copy.int8(fileID)
                 copy.int4(claim.claimIndex)
-                copy.text(claim.key.submitter)
-                copy.text(claim.key.billingNPI)
-                copy.text(claim.key.patientControlNumber)
-                copy.date(claim.key.firstServiceDate)
-                copy.date(claim.key.lastServiceDate)
-                copy.numeric(claim.key.totalCharge)
-                copy.int8(keyHash(claim.key))
+                copy.text(key.submitter)
+                copy.text(key.billingNPI)
+                copy.text(key.patientControlNumber)
+                copy.date(key.firstServiceDate)
+                copy.date(key.lastServiceDate)
+                copy.numeric(key.totalCharge)
+                copy.int8(claim.key.hash)
             })
     }
 }

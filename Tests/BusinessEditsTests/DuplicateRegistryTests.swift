@@ -33,10 +33,10 @@ import X12Validation
             let since = CalendarDate(year: 2025, month: 1, day: 1)!
             let candidates = [Self.key("PCN1"), Self.key("PCN2", charge: 15_001), Self.key("PCN3"), undated, Self.key("PCN4")]
             #expect(
-                try await registry.accepted(among: candidates, since: since, excludingFile: second) == [Self.key("PCN1"), undated])
-            #expect(try await registry.accepted(among: candidates, since: since, excludingFile: first) == [])
+                try await registry.accepted(among: candidates.map(SubmissionKey.init), since: since, excludingFile: second) == [Self.key("PCN1"), undated])
+            #expect(try await registry.accepted(among: candidates.map(SubmissionKey.init), since: since, excludingFile: first) == [])
             let future = CalendarDate(year: 2999, month: 1, day: 1)!
-            #expect(try await registry.accepted(among: candidates, since: future, excludingFile: second) == [])
+            #expect(try await registry.accepted(among: candidates.map(SubmissionKey.init), since: future, excludingFile: second) == [])
         }
     }
 
@@ -86,7 +86,7 @@ import X12Validation
             let second = try await Self.file(db, "b.x12")
             let since = CalendarDate(year: 2025, month: 1, day: 1)!
             let found = try await ClaimSubmissionRepository(database: db.database).accepted(
-                among: old + [Self.key("PCN1")], since: since, excludingFile: second)
+                among: (old + [Self.key("PCN1")]).map(SubmissionKey.init), since: since, excludingFile: second)
             #expect(found == Set(old))
         }
     }

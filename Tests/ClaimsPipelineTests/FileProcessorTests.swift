@@ -130,7 +130,7 @@ import X12Acknowledgments
 
     /// The same claims sent again in a new interchange (another ISA13, so no TA1 025): each is
     /// found among the duplicate keys the first file's claims were recorded under, rejected
-    /// (DUP-001, A3 in the 277CA) and stored as rejected.
+    /// (DUP-001, A3 in the 277CA) and stored as rejected; their keys are not recorded again.
     @Test func claimsSentAgainInANewInterchangeAreRejectedAsDuplicates() async throws {
         try await TestDatabase.with { database in
             let setup = try Setup(database)
@@ -145,6 +145,13 @@ import X12Acknowledgments
             let againID = try #require(files.first { $0.originalName == "again.x12" }).id
             #expect(try await claims.claims(fileID: firstID).map(\.state) == Array(repeating: .accepted, count: 6))
             #expect(try await claims.claims(fileID: againID).map(\.state) == Array(repeating: .rejected, count: 6))
+            let recordedKeys = try await setup.database.withConnection { connection in
+                try [firstID, againID].map {
+                    try connection.execute("SELECT count(*) FROM claim_submissions WHERE file_id = $1", parameters: [String($0)])
+                        .int64()
+                }
+            }
+            #expect(recordedKeys == [6, 0])
             let names = GatewayProcess.files(under: setup.outbox)
             let report = try #require(names.first { $0.hasSuffix("_again.x12_277CA.x12") })
             #expect(try String(contentsOf: setup.outbox.appendingPathComponent(report), encoding: .utf8).contains("STC*A3"))

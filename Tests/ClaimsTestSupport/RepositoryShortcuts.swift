@@ -20,6 +20,6 @@ extension ClaimSubmissionRepository {
     /// Replaces the duplicate keys of `fileID`.
     public func record(_ claims: [(claimIndex: Int, key: ClaimKey)], fileID: Int64) async throws {
         try await forget(fileID: fileID)
-        try await append(claims, fileID: fileID)
+        try await append(claims.map { ($0.claimIndex, SubmissionKey($0.key)) }, fileID: fileID)
     }
 }
