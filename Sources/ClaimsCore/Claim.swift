@@ -156,7 +156,8 @@ public struct ClaimPosition: Sendable, Equatable, Hashable {
 
 /// Billing provider (2010AA).
 public struct Provider: OutOfLineValue, Hashable {
-    public static let emptyBox = OutOfLineBox(Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil))
+    public static let emptyBox = OutOfLineBox(
+        Provider(entityType: "", lastOrOrganizationName: "", npi: nil, taxID: nil, address: nil))
 
     /// NM102: `1` person, `2` organisation.
     public var entityType: String

@@ -167,7 +167,6 @@ struct ClaimReader: LoopVisitor {
 
     private mutating func startClaim(_ segment: Segment, position: Int) {
         let facility = segment[5]
-        lines = []
         claim = Claim(
             patientControlNumber: segment[1].string,
             totalCharge: Amount(x12: segment[2].bytes) ?? .zero,
@@ -258,7 +257,6 @@ struct ClaimReader: LoopVisitor {
             entityType: segment[2].string, name: segment[3].string, firstName: segment[4].value,
             identifier: segment[9].string)
     }
-
 
     static func street(_ segment: Segment) -> Address {
         Address(line1: segment[1].string, line2: segment[2].value, city: "", state: nil, postalCode: nil)

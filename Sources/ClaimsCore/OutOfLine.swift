@@ -1,13 +1,16 @@
-/// A value with an empty state most claims never leave (no 2310 providers, no line details).
+/// A value kept out of line in a claim: one with an empty state most claims never leave (no 2310
+/// providers, no line details), or one many claims share (their billing provider, subscriber,
+/// payer and coverage).
 public protocol OutOfLineValue: Sendable, Equatable {
     /// The one box holding the empty value, shared by every empty `OutOfLine` of this type.
     static var emptyBox: OutOfLineBox<Self> { get }
 }
 
-/// Keeps a large, mostly empty part of a claim out of line: empty values share one box and
-/// copies share theirs (copy-on-write), so copying a claim copies a pointer instead of a
-/// kilobyte. `ServiceLine` was 1.3 KB and `Claim` 2.6 KB inline, and the parser, the edits and
-/// every stage that kept claims copied them whole.
+/// Keeps a large, mostly empty or widely shared part of a claim out of line: empty values share
+/// one box and copies share theirs (copy-on-write), so copying a claim copies a pointer instead of
+/// a kilobyte. `ServiceLine` was 1.3 KB and `Claim` 2.6 KB inline, and the parser, the edits and
+/// every stage that kept claims copied them whole; the parser opened each claim with a copy of
+/// its parties, some thirty strings, until they shared one box per level.
 ///
 /// Reads go through `_read`, which lends the boxed value in place: a getter would copy all of it
 /// out for every field read, and a nil box read as a static empty value costs a retain and a
