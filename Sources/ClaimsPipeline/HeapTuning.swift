@@ -14,13 +14,16 @@ public enum HeapTuning {
     /// on a second; with the threshold fixed and the heap trimmed after each file
     /// (`releaseFreeMemory`), five such files peak at 416–435 MiB.
     ///
-    /// And allows four arenas per core instead of eight: a window's claims are judged, encoded
-    /// for COPY and answered on whichever worker threads are free, and with an arena each, each
-    /// kept its own free blocks. One 1,000,000-claim file peaked at 225–232 MiB with eight, 197
-    /// MiB with four; with one or two per core (200 MiB) the end to end was a tenth slower, the
-    /// threads waiting on each other's arenas. Called before the gateway's threads start (glibc
-    /// fixes its limit when it first needs an arena beyond the eighth). An operator's own limit
-    /// (`MALLOC_ARENA_MAX`, or `glibc.malloc.arena_max` in `GLIBC_TUNABLES`) is left as set.
+    /// And allows one arena per core instead of eight: a window's claims are judged, encoded for
+    /// COPY and answered on whichever worker threads are free, and with an arena each, each kept
+    /// its own free blocks. One 1,000,000-claim file peaked at 225–232 MiB with eight, 197 MiB
+    /// with four per core, when one or two per core cost a tenth of the end to end. Since a
+    /// claim's parties live in small boxes of their own (fifteenth session), four per core let
+    /// such a file peak at 128–171 MiB (up to 1.40 × one 100,000-claim file) and one per core at
+    /// 122–132 MiB, with no difference in end to end over three alternating pairs of five-file
+    /// runs. Called before the gateway's threads start (glibc fixes its limit when it first needs
+    /// an arena beyond the eighth). An operator's own limit (`MALLOC_ARENA_MAX`, or
+    /// `glibc.malloc.arena_max` in `GLIBC_TUNABLES`) is left as set.
     public static func apply() {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
@@ -31,7 +34,7 @@ public enum HeapTuning {
         guard environment["MALLOC_ARENA_MAX"] == nil, environment["GLIBC_TUNABLES"]?.contains("arena_max") != true
         else { return }
         let arenaMax: Int32 = -8  // M_ARENA_MAX
-        _ = mallopt(arenaMax, Int32(clamping: 4 * ProcessInfo.processInfo.activeProcessorCount))
+        _ = mallopt(arenaMax, Int32(clamping: ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// Hands freed heap back to the system (`malloc_trim`).
