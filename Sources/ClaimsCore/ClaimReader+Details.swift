@@ -8,22 +8,18 @@ extension ClaimReader {
         switch (loop, segment.id) {
         case ("2000B", "PAT"):
             readPatientInformation(segment)
-        case ("2010AB", "N3"):
-            payToAddress = Self.street(segment)
-        case ("2010AB", "N4"):
-            payToAddress = Self.city(segment, street: payToAddress)
-        case ("2010BB", "N3"):
-            payer.address = Self.street(segment)
-        case ("2010BB", "N4"):
-            payer.address = Self.city(segment, street: payer.address)
+        case ("2010AB", "N3"), ("2010AB", "N4"):
+            payToAddress.read(segment)
+        case ("2010BB", "N3"), ("2010BB", "N4"):
+            payer.address.read(segment)
         case ("2300", _):
             updateClaim { Self.readClaimSegment(segment, into: &$0) }
         case ("2310A", _), ("2310B", _), ("2310C", _), ("2310D", _):
             updateClaim { Self.readClaimProvider(segment, loop: loop, into: &$0) }
         case ("2310E", "N3"), ("2310E", "N4"):
-            updateClaim { $0.providers.ambulancePickUp = Self.address(segment, onto: $0.providers.ambulancePickUp) }
+            updateClaim { $0.providers.ambulancePickUp.read(segment) }
         case ("2310F", "N3"), ("2310F", "N4"):
-            updateClaim { $0.providers.ambulanceDropOff = Self.address(segment, onto: $0.providers.ambulanceDropOff) }
+            updateClaim { $0.providers.ambulanceDropOff.read(segment) }
         case ("2320", _), ("2330A", _), ("2330B", _):
             updateClaim { Self.readOtherPayer(segment, loop: loop, into: &$0) }
         case ("2400", _), ("2410", _), ("2430", _):
@@ -193,15 +189,11 @@ extension ClaimReader {
         case "PRV":
             party.taxonomy = segment[3].value
         case "N3", "N4":
-            party.address = address(segment, onto: party.address)
+            party.address.read(segment)
         default:
             break
         }
         return party
-    }
-
-    static func address(_ segment: Segment, onto existing: Address?) -> Address {
-        segment.id == "N3" ? street(segment) : city(segment, street: existing)
     }
 
     static func number(_ element: Element) -> Double? {

@@ -97,9 +97,9 @@ struct ClaimReader: LoopVisitor {
             billingProvider.firstName = segment[4].value
             billingProvider.npi = segment[8].equals("XX") ? segment[9].value : nil
         case ("2010AA", "N3"):
-            billingProvider.address = Self.street(segment)
+            billingProvider.address.read(segment)
         case ("2010AA", "N4"):
-            billingProvider.address = Self.city(segment, street: billingProvider.address)
+            billingProvider.address.read(segment)
         case ("2010AA", "REF") where segment[1].equals("EI") || segment[1].equals("SY"):
             billingProvider.taxID = segment[2].value
         case ("2000B", "SBR"):
@@ -110,9 +110,9 @@ struct ClaimReader: LoopVisitor {
             subscriber.memberID = segment[9].value
             coverage.memberIDQualifier = segment[8].value
         case ("2010BA", "N3"):
-            subscriber.address = Self.street(segment)
+            subscriber.address.read(segment)
         case ("2010BA", "N4"):
-            subscriber.address = Self.city(segment, street: subscriber.address)
+            subscriber.address.read(segment)
         case ("2010BA", "DMG"):
             subscriber.readDemographics(segment)
         case ("2010BB", "NM1"):
@@ -124,10 +124,9 @@ struct ClaimReader: LoopVisitor {
         case ("2010CA", "NM1"):
             patient?.readName(segment)
         case ("2010CA", "N3"):
-            patient?.address = Self.street(segment)
+            patient?.address.read(segment)
         case ("2010CA", "N4"):
-            let address = Self.city(segment, street: patient?.address)
-            patient?.address = address
+            patient?.address.read(segment)
         case ("2010CA", "DMG"):
             patient?.readDemographics(segment)
         case ("2300", "CLM"):
@@ -167,7 +166,7 @@ struct ClaimReader: LoopVisitor {
 
     private mutating func startClaim(_ segment: Segment, position: Int) {
         let facility = segment[5]
-        claim = Claim(
+        var opened = Claim(
             patientControlNumber: segment[1].string,
             totalCharge: Amount(x12: segment[2].bytes) ?? .zero,
             placeOfService: facility.component(1).string,
@@ -181,11 +180,9 @@ struct ClaimReader: LoopVisitor {
                 interchange: interchangeIndex, group: groupIndex, transactionSet: transactionSetIndex,
                 transactionSetControlNumber: controlNumber, segmentPosition: position,
                 billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
-        let payToAddress = payToAddress
-        updateClaim { opened in
-            if let payToAddress { opened.providers.payToAddress = payToAddress }
-            Self.readClaimElements(segment, into: &opened)
-        }
+        if let payToAddress { opened.providers.payToAddress = payToAddress }
+        Self.readClaimElements(segment, into: &opened)
+        claim = consume opened
     }
 
     /// Changes the open claim, if any, in place through optional chaining: testing `claim != nil`
@@ -257,17 +254,20 @@ struct ClaimReader: LoopVisitor {
             entityType: segment[2].string, name: segment[3].string, firstName: segment[4].value,
             identifier: segment[9].string)
     }
+}
 
-    static func street(_ segment: Segment) -> Address {
-        Address(line1: segment[1].string, line2: segment[2].value, city: "", state: nil, postalCode: nil)
-    }
-
-    static func city(_ segment: Segment, street: Address?) -> Address {
-        var address = street ?? Address(line1: "", city: "", state: nil, postalCode: nil)
-        address.city = segment[1].string
-        address.state = segment[2].value
-        address.postalCode = segment[3].value
-        return address
+extension Optional<Address> {
+    /// N3 (a new address) or N4 (city, state and ZIP onto the address its N3 began, or onto a new
+    /// one when N3 was missing), changed in place: passed in and returned, the street was copied.
+    mutating func read(_ segment: Segment) {
+        if segment.id == "N3" {
+            self = Address(line1: segment[1].string, line2: segment[2].value, city: "", state: nil, postalCode: nil)
+            return
+        }
+        if case .none = self { self = Address(line1: "", city: "", state: nil, postalCode: nil) }
+        self!.city = segment[1].string
+        self!.state = segment[2].value
+        self!.postalCode = segment[3].value
     }
 }
 
