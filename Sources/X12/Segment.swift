@@ -40,11 +40,11 @@ public struct Segment: @unchecked Sendable {
         var index = start
         var ended = false
         if let base = file.baseAddress {
-            let elementLanes = UInt64(delimiters.element) &* Self.lanes
-            let segmentLanes = UInt64(delimiters.segment) &* Self.lanes
+            let elementLanes = ByteLanes.filled(delimiters.element)
+            let segmentLanes = ByteLanes.filled(delimiters.segment)
             words: while index + 8 <= limit {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                var found = Self.zeroLanes(word ^ elementLanes) | Self.zeroLanes(word ^ segmentLanes)
+                let word = ByteLanes.load(base + index)
+                var found = ByteLanes.zero(word ^ elementLanes) | ByteLanes.zero(word ^ segmentLanes)
                 while found != 0 {
                     let at = index + found.trailingZeroBitCount / 8
                     if file[at] == delimiters.segment {
@@ -69,16 +69,6 @@ public struct Segment: @unchecked Sendable {
         recordedSeparators = UInt8(truncatingIfNeeded: cut.recorded)
         hasUnrecordedSeparators = cut.hasUnrecorded
         id = SegmentID(bytes: file[start..<(cut.tagEnd ?? index)])
-    }
-
-    /// `0x01` in each byte of a word: a byte times this fills every lane with it.
-    private static let lanes: UInt64 = 0x0101_0101_0101_0101
-
-    /// The high bit of each byte of `word` that is zero, and no other bit: exact per byte (the
-    /// addition cannot carry into the next lane), so every bit found is a delimiter.
-    @inline(__always) private static func zeroLanes(_ word: UInt64) -> UInt64 {
-        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
-        return ~(((word & low) &+ low) | word | low)
     }
 
     /// The separators found while a segment is cut.

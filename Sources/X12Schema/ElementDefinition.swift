@@ -60,12 +60,44 @@ public struct SyntaxNote: Sendable, Hashable, CustomStringConvertible {
 
     public let kind: Kind
     public let positions: [Int]
+    /// `positions` as bits (bit n for position n), tested against the bits of the elements a
+    /// segment sent without walking the array.
+    public let mask: UInt64
 
     /// Reads the X12 notation, `P0809` or `L050607`.
     public init(_ notation: String) {
         let characters = Array(notation)
         kind = Kind(rawValue: characters[0])!
         positions = stride(from: 1, to: characters.count, by: 2).map { Int(String(characters[$0...$0 + 1]))! }
+        precondition(positions.allSatisfy { $0 < 64 }, "syntax note position beyond 63")
+        mask = positions.reduce(0) { $0 | 1 << UInt64($1) }
+    }
+
+    /// Whether a segment that sent the positions in `sent` (bit n for position n) keeps the note:
+    /// decided on bits, for every segment with notes, without walking `positions`.
+    @inlinable public func isKept(by sent: UInt64) -> Bool {
+        let present = sent & mask
+        let first = UInt64(1) << UInt64(positions[0])
+        switch kind {
+        case .paired: return present == 0 || present == mask
+        case .required: return present != 0
+        case .exclusion: return present.nonzeroBitCount <= 1
+        case .conditional: return sent & first == 0 || present == mask
+        case .listConditional: return sent & first == 0 || present != first
+        }
+    }
+
+    /// Where a broken note is reported: the positions it needed that were not sent (the first
+    /// for `required`, the second for `listConditional`), or for `exclusion` the second one sent.
+    public func faultPositions(sent: UInt64) -> [Int] {
+        func isSent(_ position: Int) -> Bool { sent & 1 << UInt64(position) != 0 }
+        switch kind {
+        case .paired: return positions.filter { !isSent($0) }
+        case .required: return [positions[0]]
+        case .exclusion: return Array(positions.filter(isSent).dropFirst().prefix(1))
+        case .conditional: return positions.dropFirst().filter { !isSent($0) }
+        case .listConditional: return [positions[1]]
+        }
     }
 
     public var description: String {

@@ -33,8 +33,6 @@ public final class ElementRule: Sendable {
     /// Nil for a composite.
     public let element: DataElement?
     public let components: [ElementRule]
-    /// `components` without reference counting (see `SegmentSchema.lentElements`).
-    public let lentComponents: [Unmanaged<ElementRule>]
     public let repeatCount: Int
     /// Values the guide allows; nil when any value of the right type will do (or the list is an
     /// external code set checked by the business edits).
@@ -83,7 +81,6 @@ public final class ElementRule: Sendable {
             }
         }
         components = parts
-        lentComponents = parts.map(Unmanaged.passUnretained)
         var values: [String] = []
         var tag: String?
         var format: Pattern?

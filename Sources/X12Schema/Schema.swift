@@ -42,10 +42,8 @@ public final class SegmentSchema: Sendable {
     public let elements: [ElementRule]
     /// The X12 syntax notes of the segment (P/R/C/E/L).
     public let syntaxNotes: [SyntaxNote]
-    /// `elements` without reference counting, for the element checker, which reads every rule for
-    /// every segment: a rule loaded out of `elements` costs a retain and a release each time. The
-    /// schema keeps the rules alive for as long as it lives.
-    public let lentElements: [Unmanaged<ElementRule>]
+    /// `elements` flattened for the element checker; the schema keeps the rules it points to alive.
+    public let plan: ElementPlan
 
     /// `elements` holds one guide notation per position (see `ElementRule`); when empty, the
     /// X12 definition alone applies (mandatory elements required, the rest situational).
@@ -66,7 +64,7 @@ public final class SegmentSchema: Sendable {
         } else {
             elements = []
         }
-        lentElements = elements.map(Unmanaged.passUnretained)
+        plan = ElementPlan(elements, notes: syntaxNotes)
     }
 
     /// Whether `segment` has this position's tag and, where one is set, its qualifier value.

@@ -4,8 +4,9 @@ import X12Schema
 /// Checks the elements of one segment against its guide rules (SNIP 1–2, the 999's IK4): presence
 /// per usage, type, length, the guide's code lists, composites, repetitions and X12 syntax notes.
 ///
-/// Elements are found from the separators the segment recorded when it was cut; composites are
-/// split into a reused buffer of component ranges.
+/// Elements are found from the separators the segment recorded when it was cut; the rules are
+/// read from the schema's flattened `ElementPlan`; composites are split into a reused buffer of
+/// component ranges.
 struct ElementChecker {
     private var components: [Range<Int>] = []
 
@@ -15,130 +16,124 @@ struct ElementChecker {
 
     /// Element errors of `segment` placed at `schema`, in position order.
     mutating func check(_ segment: Segment, schema: SegmentSchema) -> [ElementFinding] {
-        let rules = schema.elements
-        guard !rules.isEmpty else { return [] }
+        let plan = schema.plan
+        guard !plan.checks.isEmpty else { return [] }
         let bytes = segment.file
         let delimiters = segment.delimiters
         let elementCount = segment.elementCount
+        // Past the last element sent, only a required position can be wrong (it is missing).
+        let reach = max(elementCount, plan.lastRequiredPosition)
         var findings: [ElementFinding] = []
-        for lent in schema.lentElements {
-            lent._withUnsafeGuaranteedRef { rule in
-                // A position past the last element sent is empty: only a required one has a finding.
-                guard rule.position <= elementCount || rule.usage == .required else { return }
-                let range = segment.elementRange(rule.position)
-                if rule.isComposite {
-                    checkComposite(rule, range, bytes, delimiters, into: &findings)
-                } else if let finding = Self.checkValue(rule, range, bytes, delimiters, position: rule.position, component: nil) {
-                    findings.append(finding)
+        plan.checks.withUnsafeBufferPointer { checks in
+            var index = 0
+            while index < checks.count, Int(checks[index].position) <= reach {
+                let check = checks[index]
+                let range = segment.elementRange(Int(check.position))
+                if check.kind == .composite {
+                    let parts = UnsafeBufferPointer(rebasing: checks[index + 1..<index + 1 + Int(check.componentCount)])
+                    checkComposite(check, parts, range, bytes, delimiters, into: &findings)
+                    index += 1 + parts.count
+                } else {
+                    if let problem = Self.problem(check, range, bytes, delimiters) {
+                        findings.append(Self.finding(problem, check, bytes[range]))
+                    }
+                    index += 1
                 }
             }
         }
-        if elementCount > rules.count,
-            let extra = (rules.count + 1...elementCount).first(where: { !segment.elementRange($0).isEmpty })
+        if elementCount > plan.positionCount,
+            let extra = (plan.positionCount + 1...elementCount).first(where: { !segment.elementRange($0).isEmpty })
         {
             findings.append(ElementFinding(position: extra, code: "3", editID: "ELE-003"))
         }
-        checkSyntaxNotes(segment, schema, rules, into: &findings)
+        checkSyntaxNotes(segment, schema, into: &findings)
         checkFormattedDate(segment, schema, bytes, into: &findings)
         if findings.count > 1 { findings.sort { ($0.position, $0.component ?? 0) < ($1.position, $1.component ?? 0) } }
         return findings
     }
 
     private mutating func checkComposite(
-        _ rule: ElementRule, _ range: Range<Int>, _ bytes: X12Source.Bytes, _ delimiters: Delimiters, into findings: inout [ElementFinding]
+        _ check: ValueCheck, _ parts: UnsafeBufferPointer<ValueCheck>, _ range: Range<Int>, _ bytes: X12Source.Bytes,
+        _ delimiters: Delimiters, into findings: inout [ElementFinding]
     ) {
-        // Looked up only for a finding: reading it for every composite cost a retain and a release.
-        var reference: String? { rule.components.first?.element?.reference }
         if range.isEmpty {
-            if rule.usage == .required {
-                findings.append(
-                    ElementFinding(
-                        position: rule.position, reference: reference, code: "1",
-                        editID: rule.editID ?? (rule.isMandatory ? "ELE-001" : "IG-011")))
-            }
+            if check.usage == .required { findings.append(Self.finding(.missing, check, bytes[range])) }
             return
         }
-        if rule.usage == .notUsed {
-            findings.append(ElementFinding(position: rule.position, reference: reference, code: "I10", editID: rule.editID ?? "IG-002"))
+        if check.usage == .notUsed {
+            findings.append(Self.finding(.notUsed, check, bytes[range]))
             return
         }
-        if rule.repeatCount == 1, delimiters.repetition != 0, bytes[range].contains(delimiters.repetition) {
-            findings.append(ElementFinding(position: rule.position, reference: reference, code: "12", editID: "ELE-012"))
+        if check.isSingle, delimiters.repetition != 0, bytes[range].contains(delimiters.repetition) {
+            findings.append(Self.finding(.repeated, check, bytes[range]))
             return
         }
         Self.split(range, on: delimiters.component, in: bytes, into: &components)
-        if components.count > rule.components.count {
-            findings.append(ElementFinding(position: rule.position, reference: reference, code: "13", editID: "ELE-011"))
+        if components.count > parts.count {
+            findings.append(Self.finding(.tooManyComponents, check, bytes[range]))
             return
         }
-        for lent in rule.lentComponents {
-            lent._withUnsafeGuaranteedRef { component in
-                let part = component.position <= components.count ? components[component.position - 1] : range.upperBound..<range.upperBound
-                if let finding = Self.checkValue(component, part, bytes, delimiters, position: rule.position, component: component.position) {
-                    findings.append(finding)
-                }
+        for part in parts {
+            let component = Int(part.component)
+            let partRange = component <= components.count ? components[component - 1] : range.upperBound..<range.upperBound
+            if let problem = Self.problem(part, partRange, bytes, delimiters) {
+                findings.append(Self.finding(problem, part, bytes[partRange]))
             }
         }
-    }
-
-    /// The first problem with one simple element or component, if any.
-    private static func checkValue(
-        _ rule: ElementRule, _ range: Range<Int>, _ bytes: X12Source.Bytes, _ delimiters: Delimiters, position: Int, component: Int?
-    ) -> ElementFinding? {
-        guard let problem = problem(rule, range, bytes, delimiters, isComponent: component != nil) else { return nil }
-        return finding(problem, rule, bytes[range], position: position, component: component)
     }
 
     /// What is wrong with one value, if anything, found without building a finding: nearly every
     /// value is right, and the finding's strings, built in the same function, made every call set
     /// up their context.
-    private static func problem(
-        _ rule: ElementRule, _ range: Range<Int>, _ bytes: X12Source.Bytes, _ delimiters: Delimiters, isComponent: Bool
+    @inline(__always) private static func problem(
+        _ check: ValueCheck, _ range: Range<Int>, _ bytes: X12Source.Bytes, _ delimiters: Delimiters
     ) -> ValueProblem? {
-        if range.isEmpty { return rule.usage == .required ? .missing : nil }
-        if rule.usage == .notUsed { return .notUsed }
-        // The element's fields are read through `rule` one at a time: bound to a local, the
-        // definition was copied, its reference string retained and released, for every element.
-        guard !rule.isComposite else { return nil }
+        if range.isEmpty { return check.usage == .required ? .missing : nil }
+        if check.usage == .notUsed { return .notUsed }
         let value = bytes[range]
-        if !isComponent, rule.repeatCount == 1, delimiters.repetition != 0, value.contains(delimiters.repetition) {
-            return .repeated
-        }
+        // A component cannot hold a repetition of its own: only a simple element is tested.
+        let repetition = check.component == 0 && check.isSingle ? delimiters.repetition : 0
         func lengthProblem(_ length: Int) -> ValueProblem? {
-            if length < rule.element!.minLength { return .tooShort }
-            if length > rule.element!.maxLength { return .tooLong }
+            if length < Int(check.minLength) { return .tooShort }
+            if length > Int(check.maxLength) { return .tooLong }
             return nil
         }
-        switch rule.element!.type {
-        case .string, .identifier:
-            guard ValueSyntax.isText(value) else { return .invalidCharacter }
+        // Text is read once for its characters and the repetition separator together.
+        if check.kind != .text, repetition != 0, value.contains(repetition) { return .repeated }
+        switch check.kind {
+        case .composite:
+            return nil
+        case .text:
+            guard ValueSyntax.isText(value, excluding: repetition) else {
+                return repetition != 0 && value.contains(repetition) ? .repeated : .invalidCharacter
+            }
             if let problem = lengthProblem(value.count) { return problem }
         case .numeric, .decimal:
-            guard let digits = ValueSyntax.digitCount(value, allowsPoint: rule.element!.type == .decimal) else {
-                return .invalidCharacter
-            }
+            guard let digits = ValueSyntax.digitCount(value, allowsPoint: check.kind == .decimal) else { return .invalidCharacter }
             if let problem = lengthProblem(digits) { return problem }
         case .date:
             guard ValueSyntax.isDate(value) else { return .invalidDate }
         case .time:
             guard ValueSyntax.isTime(value) else { return .invalidTime }
         }
-        if rule.codes?.contains(value) == false { return .notInCodeList }
-        if rule.pattern == .nineDigits, !(value.count == 9 && value.allSatisfy(ValueSyntax.isDigit)) { return .invalidFormat }
+        if check.hasCodes, !check.rule._withUnsafeGuaranteedRef({ $0.codes!.contains(value) }) { return .notInCodeList }
+        if check.isNineDigits, !(value.count == 9 && value.allSatisfy(ValueSyntax.isDigit)) { return .invalidFormat }
         return nil
     }
 
     /// The finding for `problem`, with its IK403 code and the edit that reports it: the rule's own
     /// edit where the catalog has one for its presence or codes, else the generic one.
     @inline(never)
-    private static func finding(
-        _ problem: ValueProblem, _ rule: ElementRule, _ value: X12Source.ByteSlice, position: Int, component: Int?
-    ) -> ElementFinding {
+    private static func finding(_ problem: ValueProblem, _ check: ValueCheck, _ value: X12Source.ByteSlice) -> ElementFinding {
+        let rule = check.rule.takeUnretainedValue()
+        // A composite has no data element of its own: the 999 names its first component's.
+        let reference = (rule.element ?? rule.components.first?.element)?.reference
         let (code, generic, specific): (String, String, Bool)
         switch problem {
         case .missing: (code, generic, specific) = ("1", rule.isMandatory ? "ELE-001" : "IG-011", true)
         case .notUsed: (code, generic, specific) = ("I10", "IG-002", true)
         case .repeated: (code, generic, specific) = ("12", "ELE-012", false)
+        case .tooManyComponents: (code, generic, specific) = ("13", "ELE-011", false)
         case .invalidCharacter: (code, generic, specific) = ("6", "ELE-006", false)
         case .tooShort: (code, generic, specific) = ("4", "ELE-004", false)
         case .tooLong: (code, generic, specific) = ("5", "ELE-005", false)
@@ -150,42 +145,36 @@ struct ElementChecker {
         case .invalidFormat: (code, generic, specific) = ("I12", "IG-010", true)
         }
         return ElementFinding(
-            position: position, component: component, reference: rule.element?.reference, code: code,
-            editID: specific ? (rule.editID ?? generic) : generic)
+            position: Int(check.position), component: check.component == 0 ? nil : Int(check.component), reference: reference,
+            code: code, editID: specific ? (rule.editID ?? generic) : generic)
     }
 
     private enum ValueProblem {
-        case missing, notUsed, repeated, invalidCharacter, tooShort, tooLong, invalidDate, invalidTime, notInCodeList, invalidFormat
+        case missing, notUsed, repeated, tooManyComponents, invalidCharacter, tooShort, tooLong, invalidDate, invalidTime
+        case notInCodeList, invalidFormat
     }
 
-    private func checkSyntaxNotes(
-        _ segment: Segment, _ schema: SegmentSchema, _ rules: [ElementRule], into findings: inout [ElementFinding]
-    ) {
+    /// The X12 syntax notes, decided on the bits of the positions sent; the positions are walked
+    /// only to report. A position that already has a finding gets no second one.
+    private func checkSyntaxNotes(_ segment: Segment, _ schema: SegmentSchema, into findings: inout [ElementFinding]) {
         guard !schema.syntaxNotes.isEmpty else { return }
-        func present(_ position: Int) -> Bool { !segment.elementRange(position).isEmpty }
-        func report(_ position: Int, _ code: String, _ editID: String) {
-            guard !findings.contains(where: { $0.position == position }) else { return }
-            let reference = position <= rules.count ? (rules[position - 1].element ?? rules[position - 1].components.first?.element)?.reference : nil
-            findings.append(ElementFinding(position: position, reference: reference, code: code, editID: editID))
+        var sent: UInt64 = 0
+        var noted = schema.plan.notedPositions
+        while noted != 0 {
+            let position = noted.trailingZeroBitCount
+            if !segment.elementRange(position).isEmpty { sent |= 1 << UInt64(position) }
+            noted &= noted - 1
         }
-        for note in schema.syntaxNotes {
-            let positions = note.positions
-            switch note.kind {
-            case .paired:
-                if positions.contains(where: present) {
-                    for position in positions where !present(position) { report(position, "2", "ELE-002") }
-                }
-            case .required:
-                if !positions.contains(where: present) { report(positions[0], "2", "ELE-002") }
-            case .conditional:
-                if present(positions[0]) {
-                    for position in positions.dropFirst() where !present(position) { report(position, "2", "ELE-002") }
-                }
-            case .listConditional:
-                if present(positions[0]), !positions.dropFirst().contains(where: present) { report(positions[1], "2", "ELE-002") }
-            case .exclusion:
-                let sent = positions.filter(present)
-                if sent.count > 1 { report(sent[1], "10", "ELE-010") }
+        for note in schema.syntaxNotes where !note.isKept(by: sent) {
+            let excludes = note.kind == .exclusion
+            for position in note.faultPositions(sent: sent) {
+                guard !findings.contains(where: { $0.position == position }) else { continue }
+                let rules = schema.elements
+                let rule = position <= rules.count ? rules[position - 1] : nil
+                findings.append(
+                    ElementFinding(
+                        position: position, reference: (rule?.element ?? rule?.components.first?.element)?.reference,
+                        code: excludes ? "10" : "2", editID: excludes ? "ELE-010" : "ELE-002"))
             }
         }
     }

@@ -5,12 +5,26 @@ import X12Schema
 enum ValueSyntax {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    /// Printable characters of the basic and extended character sets, and not only spaces.
-    static func isText(_ value: X12Source.ByteSlice) -> Bool {
+    /// Printable characters of the basic and extended character sets, not only spaces, and not
+    /// `excluded` (a repetition separator, itself printable; 0 for none). Read eight bytes at a
+    /// time: names and addresses are the longest values of a claim.
+    @inline(__always) static func isText(_ value: X12Source.ByteSlice, excluding excluded: UInt8) -> Bool {
+        var index = value.startIndex
         var sawNonSpace = false
-        for byte in value {
-            guard byte >= 0x20, byte < 0x7F else { return false }
+        if let base = value.base.baseAddress {
+            let excludedLanes = ByteLanes.filled(excluded)
+            while index + 8 <= value.endIndex {
+                let word = ByteLanes.load(base + index)
+                if ByteLanes.unprintable(word) | ByteLanes.zero(word ^ excludedLanes) != 0 { return false }
+                if word != 0x2020_2020_2020_2020 { sawNonSpace = true }
+                index += 8
+            }
+        }
+        while index < value.endIndex {
+            let byte = value.base[index]
+            guard byte >= 0x20, byte < 0x7F, byte != excluded else { return false }
             if byte != 0x20 { sawNonSpace = true }
+            index += 1
         }
         return sawNonSpace
     }

@@ -1,0 +1,75 @@
+/// A segment's element rules flattened into plain values in position order, for the element
+/// checker, which reads one for every element of every segment (SNIP 1–2): walking the rule
+/// classes cost a pointer chase, optional unwraps and a closure call per position, about half of
+/// the checker's instructions.
+public struct ElementPlan: Sendable {
+    /// One check per simple element; a composite's check is followed by its components' checks.
+    public let checks: [ValueCheck]
+    /// The last position the guide requires: past it and past the last element sent, nothing
+    /// more can be wrong.
+    public let lastRequiredPosition: Int
+    /// Positions the segment defines (an element sent beyond them is an error).
+    public let positionCount: Int
+    /// The positions the segment's syntax notes name, as bits (see `SyntaxNote.mask`): the only
+    /// ones whose presence the notes need.
+    public let notedPositions: UInt64
+
+    init(_ rules: [ElementRule], notes: [SyntaxNote]) {
+        var checks: [ValueCheck] = []
+        for rule in rules {
+            checks.append(ValueCheck(rule, position: rule.position, component: 0))
+            for part in rule.components { checks.append(ValueCheck(part, position: rule.position, component: part.position)) }
+        }
+        self.checks = checks
+        lastRequiredPosition = rules.last { $0.usage == .required }?.position ?? 0
+        positionCount = rules.count
+        notedPositions = notes.reduce(0) { $0 | $1.mask }
+    }
+}
+
+/// What to check of one element or component value, without reference counting.
+public struct ValueCheck: Sendable {
+    public enum Kind: UInt8, Sendable {
+        case composite, text, numeric, decimal, date, time
+    }
+
+    /// The element's position in the segment (for a component, its composite's).
+    public let position: Int32
+    /// 1-based position in the composite; 0 for a simple element or the composite itself.
+    public let component: Int32
+    /// For a composite: how many component checks follow this one.
+    public let componentCount: Int32
+    public let minLength: Int32
+    public let maxLength: Int32
+    public let kind: Kind
+    public let usage: Usage
+    /// Whether the element may not repeat (a repetition separator in it is an error).
+    public let isSingle: Bool
+    public let hasCodes: Bool
+    public let isNineDigits: Bool
+    /// The rule itself, for its code list and for building a finding; the schema keeps it alive.
+    public let rule: Unmanaged<ElementRule>
+
+    /// `position` is the element's; a component's rule holds its place in the composite.
+    init(_ rule: ElementRule, position: Int, component: Int) {
+        self.position = Int32(position)
+        self.component = Int32(component)
+        componentCount = Int32(rule.components.count)
+        minLength = Int32(rule.element?.minLength ?? 0)
+        maxLength = Int32(rule.element?.maxLength ?? 0)
+        kind =
+            switch rule.element?.type {
+            case nil: .composite
+            case .string, .identifier: .text
+            case .numeric: .numeric
+            case .decimal: .decimal
+            case .date: .date
+            case .time: .time
+            }
+        usage = rule.usage
+        isSingle = rule.repeatCount == 1
+        hasCodes = rule.codes != nil
+        isNineDigits = rule.pattern == .nineDigits
+        self.rule = Unmanaged.passUnretained(rule)
+    }
+}
