@@ -217,23 +217,36 @@ struct LoopStack {
     func placement(of segment: Segment) -> Placement? {
         for depth in frames.indices.reversed() {
             let frame = frames[depth]
-            let segments = frame.loop.segments
+            let loop = frame.loop
             // Once a nested loop has started, the loop's own segments are behind it.
-            if frame.loopCursor == nil {
-                var index = Swift.max(frame.segmentCursor, 1)
-                while index < segments.count {
-                    if segments[index].matches(segment) { return Placement(depth: depth, kind: .ownSegment(index)) }
-                    index += 1
-                }
+            if frame.loopCursor == nil,
+                let index = Self.firstIndex(of: segment.id, in: loop.segmentIDs, from: Swift.max(frame.segmentCursor, 1), where: {
+                    loop.segments[$0].matches(segment)
+                })
+            {
+                return Placement(depth: depth, kind: .ownSegment(index))
             }
-            let loops = frame.loop.loops
-            var index = frame.loopCursor ?? 0
-            while index < loops.count {
-                if loops[index].trigger.matches(segment) { return Placement(depth: depth, kind: .nestedLoop(index)) }
-                index += 1
+            if let index = Self.firstIndex(of: segment.id, in: loop.triggerIDs, from: frame.loopCursor ?? 0, where: {
+                loop.loops[$0].trigger.matches(segment)
+            }) {
+                return Placement(depth: depth, kind: .nestedLoop(index))
             }
         }
         return nil
+    }
+
+    /// The first index from `start` holding `id` whose rule `matches` too (its qualifier, if any).
+    private static func firstIndex(
+        of id: SegmentID, in ids: [SegmentID], from start: Int, where matches: (Int) -> Bool
+    ) -> Int? {
+        ids.withUnsafeBufferPointer { ids in
+            var index = start
+            while index < ids.count {
+                if ids[index] == id, matches(index) { return index }
+                index += 1
+            }
+            return nil
+        }
     }
 
     /// Counts `segment` where `placement` (found before the loops inside it were closed) puts it,

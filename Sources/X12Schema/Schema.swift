@@ -86,6 +86,10 @@ public final class LoopSchema: Sendable {
     public let maxRepeat: Int
     public let segments: [SegmentSchema]
     public let loops: [LoopSchema]
+    /// The tags of `segments` and of the nested loops' triggers, in order: placing a segment
+    /// compares its tag down these integers and asks a rule for its qualifier only on a match.
+    let segmentIDs: [SegmentID]
+    let triggerIDs: [SegmentID]
     /// Indices of the required segments and nested loops: a walk checks them each time an
     /// occurrence closes, several times per claim.
     let requiredSegmentIndices: [Int]
@@ -103,6 +107,8 @@ public final class LoopSchema: Sendable {
         self.maxRepeat = maxRepeat
         self.segments = segments
         self.loops = loops
+        segmentIDs = segments.map(\.id)
+        triggerIDs = loops.map(\.trigger.id)
         requiredSegmentIndices = segments.indices.filter { segments[$0].usage == .required }
         requiredLoopIndices = loops.indices.filter { loops[$0].usage == .required }
     }
