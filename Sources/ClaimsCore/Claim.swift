@@ -13,14 +13,14 @@ public struct Claim: Sendable, Equatable {
     /// CLM05-3: 1 original, 7 replacement, 8 void.
     public var frequencyCode: String
     /// REF*F8: the payer's claim number of the claim being replaced or voided.
-    public var originalReference: String?
+    public var originalReference: Optional<String>
     /// The parties are kept out of line, one box for every claim of the same billing provider or
     /// subscriber: opening a claim copies their pointers instead of some thirty strings.
     @OutOfLine public var billingProvider: Provider
     @OutOfLine public var subscriber: Person
     /// The patient when not the subscriber (2000C/2010CA); nil when the subscriber is the patient.
     /// Inline: most claims have none.
-    public var patient: Person?
+    public var patient: Optional<Person>
     /// SBR02 (`18` self) or PAT01 when the patient is a dependent.
     public var patientRelationship: String
     @OutOfLine public var payer: Payer
@@ -32,10 +32,10 @@ public struct Claim: Sendable, Equatable {
     /// line a few times as its segments come) rather than for every use: the edits ask about fifteen
     /// times a claim, and the duplicate keys, the COPY rows and the 277CA read them a window after
     /// judging, when walking the lines meant cache misses on every claim.
-    public private(set) var serviceDates = ServiceDates([])
+    public private(set) var serviceDates: ServiceDates
     /// Earliest and latest service date over the lines, `to` dates included (the 277CA's DTP*472,
     /// the stored claim's range).
-    public private(set) var serviceDateRange: ClosedRange<CalendarDate>?
+    public private(set) var serviceDateRange: Optional<ClosedRange<CalendarDate>>
     /// Where the claim sits in the file, for acknowledgments that point back at it.
     public var position: ClaimPosition
     /// SBR and PAT data of the destination payer's coverage.
@@ -67,7 +67,7 @@ public struct Claim: Sendable, Equatable {
             frequencyCode: frequencyCode, originalReference: originalReference,
             sharing: OutOfLine(wrappedValue: billingProvider), OutOfLine(wrappedValue: subscriber),
             patient: patient, patientRelationship: patientRelationship, OutOfLine(wrappedValue: payer),
-            OutOfLine(), diagnoses: diagnoses, serviceLines: serviceLines, position: position)
+            .empty, diagnoses: diagnoses, serviceLines: serviceLines, position: position)
     }
 
     /// A claim sharing the boxes of its billing provider, subscriber, payer and coverage with the
@@ -92,7 +92,10 @@ public struct Claim: Sendable, Equatable {
         self.diagnoses = diagnoses
         self.serviceLines = serviceLines
         self.position = position
-        if !serviceLines.isEmpty { updateServiceDates() }
+        _details = .empty
+        _providers = .empty
+        serviceDates = ServiceDates(serviceLines)
+        serviceDateRange = Self.serviceDateRange(of: serviceLines)
     }
 
     private mutating func updateServiceDates() {
@@ -271,7 +274,7 @@ public struct ServiceLine: Sendable, Equatable {
     /// SV104.
     public var units: Double
     /// SV105 when it differs from the claim's place of service.
-    public var placeOfService: String?
+    public var placeOfService: Optional<String>
     /// SV107-1…4: 1-based pointers into the claim's diagnoses.
     public var diagnosisPointers: DiagnosisPointers
     /// DTP*472 (D8, or the first date of RD8).
@@ -299,5 +302,6 @@ public struct ServiceLine: Sendable, Equatable {
         self.diagnosisPointers = diagnosisPointers
         self.serviceDateFrom = serviceDateFrom
         self.serviceDateTo = serviceDateTo
+        _details = .empty
     }
 }

@@ -40,6 +40,10 @@ struct ClaimReader: LoopVisitor {
         self.groupIndex = groupIndex
         self.transactionSetIndex = transactionSetIndex
         self.controlNumber = controlNumber
+        _billingProvider = .empty
+        _subscriber = .empty
+        _payer = .empty
+        _coverage = .empty
         header = SubmissionHeader(
             transactionSetControlNumber: controlNumber, purpose: "", batchReference: "", creationDate: nil,
             claimOrEncounter: "", submitter: Party(entityType: "", name: "", identifier: ""),
@@ -50,14 +54,14 @@ struct ClaimReader: LoopVisitor {
         switch loop.key {
         case "2000A":
             billingProviderIndex += 1
-            _billingProvider = OutOfLine()
+            _billingProvider = .empty
             payToAddress = nil
         case "2000B":
-            _coverage = OutOfLine()
-            _subscriber = OutOfLine()
+            _coverage = .empty
+            _subscriber = .empty
             subscriberPosition = position
             subscriberRelationship = ""
-            _payer = OutOfLine()
+            _payer = .empty
             patient = nil
             patientRelationship = nil
         case "2000C":

@@ -19,10 +19,16 @@ public protocol OutOfLineValue: Sendable, Equatable {
 public struct OutOfLine<Value: OutOfLineValue>: Sendable, Equatable {
     @usableFromInline var box: OutOfLineBox<Value>
 
-    /// The empty value, without comparing anything: a property declared with no initial value
-    /// starts here (`@OutOfLine var details: LineDetails`), and a parser making a claim or
-    /// line per segment group must not pay for comparing a large empty value with itself.
-    @inlinable public init() { box = Value.emptyBox }
+    /// The empty value, without comparing anything: a parser making a claim or line per segment
+    /// group must not pay for comparing a large empty value with itself.
+    ///
+    /// A static value, not an `init()`: with one, every `@OutOfLine` property would start empty
+    /// before its type's initializer ran, and an initializer assigning a property that already
+    /// has a value built the whole claim or line in a temporary and copied it (every string
+    /// retained and released).
+    @inlinable public static var empty: Self { Self(box: Value.emptyBox) }
+
+    @inlinable init(box: OutOfLineBox<Value>) { self.box = box }
 
     @inlinable public init(wrappedValue: Value) {
         box = wrappedValue == Value.emptyBox.value ? Value.emptyBox : OutOfLineBox(wrappedValue)
