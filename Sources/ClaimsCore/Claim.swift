@@ -3,6 +3,10 @@
 /// The parser builds one per CLM, folding in the billing provider, subscriber, patient and payer
 /// loops above it, so that every later stage (validation, scoring, persistence, the 277CA) works
 /// on a self-contained value. Fields hold PHI: never log them.
+///
+/// Optionals the initializer sets are spelled `Optional<…>`: a `T?` var starts as nil, and an
+/// initializer assigning a property that already holds a value had the optimizer build the whole
+/// claim in a temporary and copy it (the same holds for `ServiceLine`).
 public struct Claim: Sendable, Equatable {
     /// CLM01, the submitter's patient control number (echoed in the 277CA and the 999 CTX).
     public var patientControlNumber: String
@@ -257,7 +261,7 @@ public struct Diagnosis: Sendable, Equatable {
     }
 }
 
-/// One 2400 service line.
+/// One 2400 service line. (Optionals its initializer sets are spelled `Optional<…>`: see `Claim`.)
 public struct ServiceLine: Sendable, Equatable {
     /// LX01.
     public var lineNumber: Int
