@@ -26,5 +26,12 @@ public struct ClaimSlot: Sendable, Equatable {
         try claims.withUnsafeBufferPointer { try body($0[index]) }
     }
 
+    /// Lends the claim's address in its array's buffer, for an encoder that reads many of its
+    /// fields around calls the compiler cannot see into: lent as a value, even through the
+    /// buffer, the claim was copied whole first (thirty-odd retains and releases a claim).
+    @inlinable public func withClaimAddress<Result>(_ body: (UnsafePointer<Claim>) throws -> Result) rethrows -> Result {
+        try claims.withUnsafeBufferPointer { try body($0.baseAddress! + index) }
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.claim == rhs.claim }
 }

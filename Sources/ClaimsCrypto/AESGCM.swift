@@ -10,6 +10,19 @@ public final class AESGCM {
     public static let nonceLength = 12
     public static let tagLength = 16
 
+    /// Zeros to grow an output buffer by, copied in one move: appending `repeatElement(0, …)`
+    /// went a byte at a time, for every PHI field of every claim.
+    private static let zeros = [UInt8](repeating: 0, count: 1_024)
+
+    /// `output` with `count` zero bytes more, to be overwritten.
+    private static func extend(_ output: inout [UInt8], by count: Int) {
+        if count <= zeros.count {
+            output.append(contentsOf: zeros[..<count])
+        } else {
+            output.append(contentsOf: repeatElement(0, count: count))
+        }
+    }
+
     private let context: OpaquePointer
     private let key: [UInt8]
     /// 1 encrypt, 0 decrypt, -1 not initialised: the direction the key schedule is set up for.
@@ -36,7 +49,7 @@ public final class AESGCM {
             check(EVP_EncryptUpdate(context, nil, &length, aad.baseAddress, Int32(aad.count)), "AAD")
         }
         let start = output.count
-        output.append(contentsOf: repeatElement(0, count: plaintext.count + Self.tagLength))
+        Self.extend(&output, by: plaintext.count + Self.tagLength)
         output.withUnsafeMutableBufferPointer { buffer in
             let out = buffer.baseAddress! + start
             var written: Int32 = 0

@@ -73,7 +73,7 @@ public struct ClaimRepository: Sendable {
                 for index in range {
                     let claimIndex = firstIndex + index
                     copy.row(fields: sealer == nil ? claimColumns : claimColumns + 1 + PHISealer.columns.count)
-                    outcomes[index].slot.withClaim { claim in
+                    outcomes[index].slot.withClaimAddress { claim in
                         writeClaim(
                             claim, fileID: fileID, index: claimIndex, state: outcomes[index].state,
                             riskScore: outcomes[index].riskScore, to: &copy)
@@ -90,10 +90,10 @@ public struct ClaimRepository: Sendable {
             chunks: CopyBinary.encoded(outcomes.count) { range in
                 var copy = CopyBinary(capacity: range.count * 300)
                 for index in range {
-                    // In place: `for line in` would copy every line, with its strings and arrays.
+                    // By address: `for line in`, or a line lent from the buffer, was copied whole.
                     outcomes[index].claim.serviceLines.withUnsafeBufferPointer { lines in
                         for line in lines.indices {
-                            writeLine(fileID: fileID, claimIndex: firstIndex + index, lines[line], to: &copy)
+                            writeLine(fileID: fileID, claimIndex: firstIndex + index, lines.baseAddress! + line, to: &copy)
                         }
                     }
                 }
@@ -160,45 +160,50 @@ public struct ClaimRepository: Sendable {
             FROM STDIN WITH (FORMAT binary)
         """
 
+    /// The claim's columns, each field read from its address as it is written.
     @inline(__always) static func writeClaim(
-        _ claim: Claim, fileID: Int64, index: Int, state: ClaimState, riskScore: Double?, to copy: inout CopyBinary
+        _ claim: UnsafePointer<Claim>, fileID: Int64, index: Int, state: ClaimState, riskScore: Double?,
+        to copy: inout CopyBinary
     ) {
-        let dates = claim.serviceDateRange
         copy.int8(fileID)
         copy.int4(index)
-        copy.text(claim.position.transactionSetControlNumber)
-        copy.text(claim.patientControlNumber)
-        copy.numeric(claim.totalCharge)
-        copy.text(claim.placeOfService)
-        copy.text(claim.frequencyCode)
-        copy.text(claim.originalReference)
-        copy.text(claim.billingProvider.npi)
-        copy.text(claim.billingProvider.taxID)
-        copy.text(claim.payer.identifier)
-        copy.text(claim.payer.name)
-        copy.text(claim.patientRelationship)
-        copy.textArray(claim.diagnoses.map(\.code))
+        copy.text(claim.pointee.position.transactionSetControlNumber)
+        copy.text(claim.pointee.patientControlNumber)
+        copy.numeric(claim.pointee.totalCharge)
+        copy.text(claim.pointee.placeOfService)
+        copy.text(claim.pointee.frequencyCode)
+        copy.text(claim.pointee.originalReference)
+        copy.text(claim.pointee.billingProvider.npi)
+        copy.text(claim.pointee.billingProvider.taxID)
+        copy.text(claim.pointee.payer.identifier)
+        copy.text(claim.pointee.payer.name)
+        copy.text(claim.pointee.patientRelationship)
+        copy.textArray(claim.pointee.diagnoses.lazy.map(\.code))
         copy.text(state.rawValue)
         copy.float8(riskScore)
+        let dates = claim.pointee.serviceDateRange
         copy.date(dates?.lowerBound)
         copy.date(dates?.upperBound)
     }
 
-    @inline(__always) static func writeLine(fileID: Int64, claimIndex: Int, _ line: ServiceLine, to copy: inout CopyBinary) {
+    /// The line's columns, each field read from its address as it is written.
+    @inline(__always) static func writeLine(
+        fileID: Int64, claimIndex: Int, _ line: UnsafePointer<ServiceLine>, to copy: inout CopyBinary
+    ) {
         copy.row(fields: 13)
         copy.int8(fileID)
         copy.int4(claimIndex)
-        copy.int4(line.lineNumber)
-        copy.text(line.procedureQualifier)
-        copy.text(line.procedureCode)
-        copy.textArray(line.modifiers)
-        copy.numeric(line.charge)
-        copy.text(line.unitBasis)
-        copy.numeric(line.units)
-        copy.text(line.placeOfService)
-        copy.int4Array(line.diagnosisPointers)
-        copy.date(line.serviceDateFrom)
-        copy.date(line.serviceDateTo)
+        copy.int4(line.pointee.lineNumber)
+        copy.text(line.pointee.procedureQualifier)
+        copy.text(line.pointee.procedureCode)
+        copy.textArray(line.pointee.modifiers)
+        copy.numeric(line.pointee.charge)
+        copy.text(line.pointee.unitBasis)
+        copy.numeric(line.pointee.units)
+        copy.text(line.pointee.placeOfService)
+        copy.int4Array(line.pointee.diagnosisPointers)
+        copy.date(line.pointee.serviceDateFrom)
+        copy.date(line.pointee.serviceDateTo)
     }
 }
 

@@ -138,7 +138,7 @@ public struct CopyBinary: ~Copyable {
     }
 
     /// A one-dimensional `text[]`.
-    public mutating func textArray(_ elements: [String]) {
+    public mutating func textArray(_ elements: some Collection<String>) {
         array(of: elements, elementType: Self.textOID) { $0.text($1) }
     }
 

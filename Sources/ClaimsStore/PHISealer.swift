@@ -20,15 +20,16 @@ final class PHISealer {
     private let cipher: AESGCM
     private let memberIDMAC: HMACContext
     /// The plaintext of the field being sealed, its context and its sealed box: rewritten in
-    /// place for each one.
-    private var plaintext: [UInt8] = []
-    private var context: [UInt8] = []
-    private var sealed: [UInt8] = []
+    /// place for each one. Unchecked for exclusive access: a sealer belongs to one chunk's
+    /// encoder, and the run-time checks on these buffers cost more than the AES-GCM itself.
+    @exclusivity(unchecked) private var plaintext: [UInt8] = []
+    @exclusivity(unchecked) private var context: [UInt8] = []
+    @exclusivity(unchecked) private var sealed: [UInt8] = []
     /// Nonces for the next values sealed, drawn 64 claims' worth at a time: `RAND_bytes` costs
     /// about 1.4 µs a call whatever it returns (locks, a fork check), more than sealing a field.
-    private var nonces = [UInt8](repeating: 0, count: 64 * 7 * AESGCM.nonceLength)
+    @exclusivity(unchecked) private var nonces = [UInt8](repeating: 0, count: 64 * 7 * AESGCM.nonceLength)
     /// Offset in `nonces` of the next unused nonce; at the end, the pool is drawn again.
-    private var nextNonce: Int
+    @exclusivity(unchecked) private var nextNonce: Int
 
     init(ring: KeyRing) {
         key = ring.current
@@ -39,19 +40,27 @@ final class PHISealer {
         sealed.reserveCapacity(512)
     }
 
-    /// Writes `claim`'s PHI fields (index `claimIndex` of file `fileID`): `phi_key_id` then the
-    /// `columns`, NULL where the claim has no such value.
-    func write(_ claim: Claim, fileID: Int64, claimIndex: Int, to copy: inout CopyBinary) {
+    /// Writes the PHI fields of the claim at `claim` (index `claimIndex` of file `fileID`):
+    /// `phi_key_id` then the `columns`, NULL where the claim has no such value. Each plaintext
+    /// is written into the reused buffer and sealed in turn; the claim is read field by field
+    /// from its address (see `ClaimSlot.withClaimAddress`).
+    func write(_ claim: UnsafePointer<Claim>, fileID: Int64, claimIndex: Int, to copy: inout CopyBinary) {
         copy.int8(Int64(key.id))
-        let row = (fileID, claimIndex)
-        seal(column: 0, of: row, to: &copy) { Self.name(claim.subscriber, to: &$0) }
-        seal(column: 1, of: row, to: &copy) { Self.text(claim.subscriber.birthDate?.description, to: &$0) }
-        seal(column: 2, of: row, to: &copy) { Self.text(claim.subscriber.memberID, to: &$0) }
-        seal(column: 3, of: row, to: &copy) { Self.address(claim.subscriber.address, to: &$0) }
-        seal(column: 4, of: row, to: &copy) { output in claim.patient.map { Self.name($0, to: &output) } ?? false }
-        seal(column: 5, of: row, to: &copy) { Self.text(claim.patient?.birthDate?.description, to: &$0) }
-        seal(column: 6, of: row, to: &copy) { Self.address(claim.patient?.address, to: &$0) }
-        copy.bytea(claim.subscriber.memberID.map { memberIDMAC.mac(Array($0.utf8)) })
+        context.removeAll(keepingCapacity: true)
+        Self.appendContext(column: 0, fileID: fileID, claimIndex: claimIndex, to: &context)
+        seal(
+            Self.name(claim.pointee.subscriber.lastName, claim.pointee.subscriber.firstName, to: &plaintext), column: 0,
+            to: &copy)
+        seal(Self.text(claim.pointee.subscriber.birthDate?.description, to: &plaintext), column: 1, to: &copy)
+        seal(Self.text(claim.pointee.subscriber.memberID, to: &plaintext), column: 2, to: &copy)
+        seal(Self.address(claim.pointee.subscriber.address, to: &plaintext), column: 3, to: &copy)
+        let hasPatient = claim.pointee.patient != nil
+        seal(
+            hasPatient && Self.name(claim.pointee.patient!.lastName, claim.pointee.patient!.firstName, to: &plaintext),
+            column: 4, to: &copy)
+        seal(Self.text(claim.pointee.patient?.birthDate?.description, to: &plaintext), column: 5, to: &copy)
+        seal(Self.address(claim.pointee.patient?.address, to: &plaintext), column: 6, to: &copy)
+        copy.bytea(claim.pointee.subscriber.memberID.map { memberIDMAC.mac(Array($0.utf8)) })
     }
 
     /// The lookup hash of a member id under `key` (HMAC-SHA256 with its MAC key).
@@ -75,14 +84,13 @@ final class PHISealer {
         for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: claimIndex >> shift)) }
     }
 
-    /// Seals what `write` puts into the plaintext buffer, or writes NULL when it returns false.
-    private func seal(
-        column: Int, of row: (fileID: Int64, claimIndex: Int), to copy: inout CopyBinary, _ write: (inout [UInt8]) -> Bool
-    ) {
-        plaintext.removeAll(keepingCapacity: true)
-        guard write(&plaintext) else { return copy.null() }
-        context.removeAll(keepingCapacity: true)
-        Self.appendContext(column: column, fileID: row.fileID, claimIndex: row.claimIndex, to: &context)
+    /// Seals the plaintext buffer as `column` of the claim whose context is set, or writes NULL
+    /// when the field had no value; leaves the buffer empty for the next field.
+    private func seal(_ present: Bool, column: Int, to copy: inout CopyBinary) {
+        defer { plaintext.removeAll(keepingCapacity: true) }
+        guard present else { return copy.null() }
+        // The context differs between a claim's fields only in the column byte after the label.
+        context[Self.contextLabel.count] = UInt8(column)
         if nextNonce == nonces.count {
             SecureRandom.fill(&nonces)
             nextNonce = 0
@@ -103,11 +111,12 @@ final class PHISealer {
 
     private static let unitSeparator = UInt8(0x1F)
 
-    /// `last`, unit separator, `first`.
-    static func name(_ person: Person, to output: inout [UInt8]) -> Bool {
-        output.append(contentsOf: person.lastName.utf8)
+    /// `last`, unit separator, `first`. Given the names rather than the person: a person read
+    /// out of its claim was copied whole.
+    static func name(_ last: String, _ first: String?, to output: inout [UInt8]) -> Bool {
+        output.append(contentsOf: last.utf8)
         output.append(unitSeparator)
-        if let first = person.firstName { output.append(contentsOf: first.utf8) }
+        if let first { output.append(contentsOf: first.utf8) }
         return true
     }
 
