@@ -13,19 +13,61 @@ public struct X12Writer: Sendable {
         self.lineBreaks = lineBreaks
     }
 
+    /// Empty elements passed to `element` and not yet written: written only when a non-empty
+    /// one follows, so that trailing empty elements are dropped.
+    private var pendingSeparators = 0
+
     /// Appends a segment; trailing empty elements are dropped, as X12 requires.
     public mutating func segment(_ id: String, _ elements: [String]) {
-        var count = elements.count
-        while count > 0, elements[count - 1].isEmpty { count -= 1 }
+        open(id)
+        for value in elements { element(value) }
+        close()
+    }
+
+    // MARK: Element by element, for segments written once per claim: no array of elements and
+    // no string per composite, as the variadic `segment` needs.
+
+    /// Starts segment `id`; `element` adds to it, `close` ends it.
+    public mutating func open(_ id: String) {
+        if id == "ST" { transactionSetSegmentCount = 0 }
         bytes.append(contentsOf: id.utf8)
-        for element in elements[..<count] {
-            bytes.append(delimiters.element)
-            bytes.append(contentsOf: element.utf8)
-        }
+        pendingSeparators = 0
+    }
+
+    /// The next element of the open segment (empty: held back until a non-empty one follows).
+    public mutating func element(_ value: String) {
+        pendingSeparators += 1
+        guard !value.isEmpty else { return }
+        writePendingSeparators()
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    /// The next element of the open segment, a composite of up to three components (trailing
+    /// empty ones dropped).
+    public mutating func element(components first: String, _ second: String, _ third: String = "") {
+        pendingSeparators += 1
+        let components = third.isEmpty ? (second.isEmpty ? (first.isEmpty ? 0 : 1) : 2) : 3
+        guard components > 0 else { return }
+        writePendingSeparators()
+        bytes.append(contentsOf: first.utf8)
+        guard components > 1 else { return }
+        bytes.append(delimiters.component)
+        bytes.append(contentsOf: second.utf8)
+        guard components > 2 else { return }
+        bytes.append(delimiters.component)
+        bytes.append(contentsOf: third.utf8)
+    }
+
+    /// Ends the open segment.
+    public mutating func close() {
         bytes.append(delimiters.segment)
         if lineBreaks { bytes.append(0x0A) }
-        if id == "ST" { transactionSetSegmentCount = 0 }
         transactionSetSegmentCount += 1
+    }
+
+    private mutating func writePendingSeparators() {
+        for _ in 0..<pendingSeparators { bytes.append(delimiters.element) }
+        pendingSeparators = 0
     }
 
     public mutating func segment(_ id: String, _ elements: String...) { segment(id, elements) }

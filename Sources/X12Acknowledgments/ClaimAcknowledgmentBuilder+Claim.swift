@@ -6,20 +6,35 @@ extension ClaimAcknowledgmentBuilder.Output {
     ///
     /// The claim's fields are read where they are used: bound to a local or passed on whole, the
     /// claim would be copied, with all its strings, for every claim answered.
+    ///
+    /// Its segments are written element by element (`X12Writer.open`), as one of these is written
+    /// for every claim of every file.
     mutating func writeClaim(_ decision: ClaimDecision, receivedDate: CalendarDate, parent: Int) {
         _ = openLevel(parent: parent, code: "PT", hasChildren: nil)
         let patient = decision.claim.patient ?? decision.claim.subscriber
-        x12.segment(
-            "NM1", "QC", "1", X12Text.sanitized(patient.lastName), X12Text.sanitized(patient.firstName ?? ""),
-            "", "", "", "MI", identifier(decision.claim.subscriber.memberID ?? ""))
-        x12.segment("TRN", "2", identifier(decision.claim.patientControlNumber))
+        x12.open("NM1")
+        x12.element("QC")
+        x12.element("1")
+        x12.element(X12Text.sanitized(patient.lastName))
+        x12.element(X12Text.sanitized(patient.firstName ?? ""))
+        for _ in 0..<3 { x12.element("") }
+        x12.element("MI")
+        x12.element(identifier(decision.claim.subscriber.memberID ?? ""))
+        x12.close()
+        x12.open("TRN")
+        x12.element("2")
+        x12.element(identifier(decision.claim.patientControlNumber))
+        x12.close()
         let charge = decision.claim.totalCharge.description
         switch decision.outcome {
         case .accepted(let payerClaimControlNumber):
-            x12.segment("STC", x12.composite("A2", "20"), processDate, "WQ", charge)
-            x12.segment("REF", "1K", identifier(payerClaimControlNumber))
+            writeStatus("A2", "20", "", charge: charge)
+            x12.open("REF")
+            x12.element("1K")
+            x12.element(identifier(payerClaimControlNumber))
+            x12.close()
         case .pended:
-            x12.segment("STC", x12.composite("A1", "19", source.claimReceiptEntity), processDate, "WQ", charge)
+            writeStatus("A1", "19", source.claimReceiptEntity, charge: charge)
         case .rejected(let statuses):
             writeRejection(statuses.isEmpty ? [.unspecifiedRejection] : statuses, charge: charge)
         }
@@ -50,6 +65,16 @@ extension ClaimAcknowledgmentBuilder.Output {
         }
     }
 
+    /// `STC` of an accepted or pended claim: its one status, the processing date, action `WQ`.
+    private mutating func writeStatus(_ category: String, _ code: String, _ entity: String, charge: String) {
+        x12.open("STC")
+        x12.element(components: category, code, entity)
+        x12.element(processDate)
+        x12.element("WQ")
+        x12.element(charge)
+        x12.close()
+    }
+
     /// SVC07 units: whole numbers without a decimal point.
     static func units(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
@@ -68,11 +93,12 @@ extension ClaimAcknowledgmentBuilder.Output {
     /// `DTP*472`: `D8` for one day, `RD8` for a range. A claim without any line date (rejected by
     /// validation) still needs this required segment: it gets the date the 837 was received.
     private mutating func writeServiceDates(_ range: ClosedRange<CalendarDate>?, receivedDate: CalendarDate) {
-        guard let range else { return x12.segment("DTP", "472", "D8", receivedDate.x12) }
-        if range.lowerBound == range.upperBound {
-            x12.segment("DTP", "472", "D8", range.lowerBound.x12)
-        } else {
-            x12.segment("DTP", "472", "RD8", range.lowerBound.x12 + "-" + range.upperBound.x12)
-        }
+        let range = range ?? receivedDate...receivedDate
+        let isDay = range.lowerBound == range.upperBound
+        x12.open("DTP")
+        x12.element("472")
+        x12.element(isDay ? "D8" : "RD8")
+        x12.element(isDay ? range.lowerBound.x12 : range.lowerBound.x12 + "-" + range.upperBound.x12)
+        x12.close()
     }
 }

@@ -41,9 +41,12 @@ extension ClaimAcknowledgmentBuilder {
         /// HL with the next id; HL04 only where X214 uses it (not at 2000D).
         mutating func openLevel(parent: Int?, code: String, hasChildren: Bool?) -> Int {
             hierarchicalID += 1
-            x12.segment(
-                "HL", String(hierarchicalID), parent.map(String.init) ?? "", code,
-                hasChildren.map { $0 ? "1" : "0" } ?? "")
+            x12.open("HL")
+            x12.element(String(hierarchicalID))
+            x12.element(parent.map(String.init) ?? "")
+            x12.element(code)
+            x12.element(hasChildren.map { $0 ? "1" : "0" } ?? "")
+            x12.close()
             return hierarchicalID
         }
 
