@@ -109,9 +109,10 @@ public struct Segment: @unchecked Sendable {
         let recorded = Int(recordedSeparators)
         guard position >= 1 else { return range.upperBound..<range.upperBound }
         if position <= recorded {
-            // Unchecked: `recorded` never exceeds the separators' capacity (see `Cut.record`).
-            let start = range.lowerBound + Int(separators[unchecked: position - 1]) + 1
-            if position < recorded { return start..<range.lowerBound + Int(separators[unchecked: position]) }
+            // Unchecked: `recorded` never exceeds the separators' capacity (see `Cut.record`), and
+            // an offset within the segment cannot overflow its start.
+            let start = range.lowerBound &+ Int(separators[unchecked: position &- 1]) &+ 1
+            if position < recorded { return start..<range.lowerBound &+ Int(separators[unchecked: position]) }
             return start..<(hasUnrecordedSeparators ? nextSeparator(from: start) : range.upperBound)
         }
         guard hasUnrecordedSeparators else { return range.upperBound..<range.upperBound }
