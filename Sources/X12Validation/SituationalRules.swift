@@ -110,7 +110,9 @@ struct SituationalRules {
 
     private mutating func hierarchy(_ segment: Segment, loop: LoopSchema, position: Int, elements: inout [ElementFinding]) {
         let id = segment[1].string
-        if id != String(nextHL) { add(&elements, 1, "628", "I12", "HL-001") }
+        // Read as a number (no leading zero, as `String(nextHL)` would spell it), not compared
+        // with a formatted string: this runs for each HL of every claim.
+        if Self.number(segment[1].bytes) != nextHL { add(&elements, 1, "628", "I12", "HL-001") }
         nextHL += 1
         let parent = segment[2].string
         switch loop.key {
