@@ -98,18 +98,24 @@ public struct LoopWalker: Sendable {
                 }
                 continue
             }
-            while stack.depth > placement.depth + 1 { visitor.exit(stack.close(at: position, into: &errors)) }
+            while stack.depth > placement.depth + 1 {
+                stack.close(at: position, into: &errors)._withUnsafeGuaranteedRef { visitor.exit($0) }
+            }
             switch stack.apply(placement, to: segment, at: position, into: &errors) {
             case .segment(let rule, let loop):
-                visitor.visit(segment, schema: rule, loop: loop, position: position)
-            case .loop(let loop):
-                visitor.enter(loop, position: position)
-                visitor.visit(segment, schema: loop.trigger, loop: loop, position: position)
+                rule._withUnsafeGuaranteedRef { rule in
+                    loop._withUnsafeGuaranteedRef { visitor.visit(segment, schema: rule, loop: $0, position: position) }
+                }
+            case .loop(let loop, let trigger):
+                loop._withUnsafeGuaranteedRef { loop in
+                    visitor.enter(loop, position: position)
+                    trigger._withUnsafeGuaranteedRef { visitor.visit(segment, schema: $0, loop: loop, position: position) }
+                }
             }
         }
         // SE closes every loop at its own position; without it they close past the last segment.
         let end = trailerPosition ?? position + 1
-        while stack.depth > 0 { visitor.exit(stack.close(at: end, into: &errors)) }
+        while stack.depth > 0 { stack.close(at: end, into: &errors)._withUnsafeGuaranteedRef { visitor.exit($0) } }
         return errors
     }
 
@@ -132,10 +138,15 @@ public struct LoopWalker: Sendable {
 
 /// The open loop occurrences of a walk, outermost first, with their counters kept in one shared
 /// buffer: opening a loop, which happens several times per claim, allocates nothing.
+///
+/// The loops and segments it holds and hands out are unretained (the walker's schema owns them
+/// for the walk): every judging thread walks the same schema, and retaining its objects for each
+/// segment made the threads take turns at their reference counts (5 % of the gateway's `perf`
+/// samples, which a one-thread profile does not show).
 @usableFromInline
 struct LoopStack {
     struct Frame {
-        let loop: LoopSchema
+        let loop: Unmanaged<LoopSchema>
         /// Index in `loop.segments` of the last segment placed here.
         var segmentCursor = 0
         /// Index in `loop.loops` of the last nested loop started; nil before the first.
@@ -156,11 +167,12 @@ struct LoopStack {
         var kind: Kind
     }
 
-    /// What the visitor is told about a placed segment.
+    /// What the visitor is told about a placed segment: its rule and loop, or the loop it starts
+    /// and that loop's trigger.
     @usableFromInline
     enum Step {
-        case segment(SegmentSchema, LoopSchema)
-        case loop(LoopSchema)
+        case segment(Unmanaged<SegmentSchema>, Unmanaged<LoopSchema>)
+        case loop(Unmanaged<LoopSchema>, trigger: Unmanaged<SegmentSchema>)
     }
 
     private var frames: [Frame] = []
@@ -177,7 +189,7 @@ struct LoopStack {
     }
 
     @usableFromInline var depth: Int { frames.count }
-    @usableFromInline var innermostLoop: LoopSchema? { frames.last?.loop }
+    @usableFromInline var innermostLoop: LoopSchema? { frames.last?.loop.takeUnretainedValue() }
 
     private mutating func open(_ loop: LoopSchema) {
         let start = countsEnd
@@ -185,21 +197,27 @@ struct LoopStack {
         while counts.count < countsEnd { counts.append(0) }
         counts[start] = 1
         for index in (start + 1)..<countsEnd { counts[index] = 0 }
-        frames.append(Frame(loop: loop, countsStart: start))
+        frames.append(Frame(loop: Unmanaged.passUnretained(loop), countsStart: start))
     }
 
     /// Closes the innermost loop, reporting what it required and never got, and returns it.
     @usableFromInline
-    mutating func close(at position: Int, into errors: inout [StructureError]) -> LoopSchema {
+    mutating func close(at position: Int, into errors: inout [StructureError]) -> Unmanaged<LoopSchema> {
         let frame = frames.removeLast()
-        let loop = frame.loop
-        for index in loop.requiredSegmentIndices where counts[frame.countsStart + index] == 0 {
+        frame.loop._withUnsafeGuaranteedRef { reportMissing(in: $0, counts: frame.countsStart, at: position, into: &errors) }
+        countsEnd = frame.countsStart
+        return frame.loop
+    }
+
+    /// The required segments and nested loops of the closing `loop` that never came.
+    private func reportMissing(in loop: LoopSchema, counts start: Int, at position: Int, into errors: inout [StructureError]) {
+        for index in loop.requiredSegmentIndices where counts[start + index] == 0 {
             let rule = loop.segments[index]
             errors.append(
                 StructureError(
                     kind: .requiredSegmentMissing, segmentID: rule.id, position: position, loopID: loop.id, name: rule.name))
         }
-        let loopCounts = frame.countsStart + loop.segments.count
+        let loopCounts = start + loop.segments.count
         for index in loop.requiredLoopIndices where counts[loopCounts + index] == 0 {
             let nested = loop.loops[index]
             errors.append(
@@ -207,8 +225,6 @@ struct LoopStack {
                     kind: .requiredSegmentMissing, segmentID: nested.trigger.id, position: position, loopID: loop.id,
                     name: nested.name))
         }
-        countsEnd = frame.countsStart
-        return loop
     }
 
     /// Like a reader of the guide: the innermost open loop that still allows `segment` further
@@ -217,20 +233,20 @@ struct LoopStack {
     func placement(of segment: Segment) -> Placement? {
         for depth in frames.indices.reversed() {
             let frame = frames[depth]
-            let loop = frame.loop
-            // Once a nested loop has started, the loop's own segments are behind it.
-            if frame.loopCursor == nil,
-                let index = Self.firstIndex(of: segment.id, in: loop.segmentIDs, from: Swift.max(frame.segmentCursor, 1), where: {
-                    loop.segments[$0].matches(segment)
-                })
-            {
-                return Placement(depth: depth, kind: .ownSegment(index))
+            let found: Placement.Kind? = frame.loop._withUnsafeGuaranteedRef { loop in
+                // Once a nested loop has started, the loop's own segments are behind it.
+                if frame.loopCursor == nil,
+                    let index = Self.firstIndex(of: segment.id, in: loop.segmentIDs, from: Swift.max(frame.segmentCursor, 1), where: {
+                        loop.lentSegments[$0]._withUnsafeGuaranteedRef { $0.matches(segment) }
+                    })
+                {
+                    return .ownSegment(index)
+                }
+                return Self.firstIndex(of: segment.id, in: loop.triggerIDs, from: frame.loopCursor ?? 0, where: {
+                    loop.lentLoops[$0]._withUnsafeGuaranteedRef { $0.lentSegments[0]._withUnsafeGuaranteedRef { $0.matches(segment) } }
+                }).map { .nestedLoop($0) }
             }
-            if let index = Self.firstIndex(of: segment.id, in: loop.triggerIDs, from: frame.loopCursor ?? 0, where: {
-                loop.loops[$0].trigger.matches(segment)
-            }) {
-                return Placement(depth: depth, kind: .nestedLoop(index))
-            }
+            if let found { return Placement(depth: depth, kind: found) }
         }
         return nil
     }
@@ -256,33 +272,37 @@ struct LoopStack {
         _ placement: Placement, to segment: Segment, at position: Int, into errors: inout [StructureError]
     ) -> Step {
         let depth = placement.depth
-        let loop = frames[depth].loop
-        switch placement.kind {
-        case .ownSegment(let index):
-            frames[depth].segmentCursor = index
-            let count = frames[depth].countsStart + index
-            counts[count] += 1
-            let rule = loop.segments[index]
-            if counts[count] > rule.maxUse {
-                errors.append(
-                    StructureError(
-                        kind: .segmentOverMaximum, segmentID: segment.id, position: position, loopID: loop.id,
-                        name: rule.name))
+        let lent = frames[depth].loop
+        return lent._withUnsafeGuaranteedRef { loop in
+            switch placement.kind {
+            case .ownSegment(let index):
+                frames[depth].segmentCursor = index
+                let count = frames[depth].countsStart + index
+                counts[count] += 1
+                let rule = loop.lentSegments[index]
+                if counts[count] > rule._withUnsafeGuaranteedRef({ $0.maxUse }) {
+                    errors.append(
+                        StructureError(
+                            kind: .segmentOverMaximum, segmentID: segment.id, position: position, loopID: loop.id,
+                            name: rule.takeUnretainedValue().name))
+                }
+                return .segment(rule, lent)
+            case .nestedLoop(let index):
+                frames[depth].loopCursor = index
+                let count = frames[depth].countsStart + loop.segments.count + index
+                counts[count] += 1
+                let nested = loop.lentLoops[index]
+                return nested._withUnsafeGuaranteedRef { nested in
+                    if counts[count] > nested.maxRepeat {
+                        errors.append(
+                            StructureError(
+                                kind: .loopOverMaximum, segmentID: segment.id, position: position, loopID: nested.id,
+                                name: nested.name))
+                    }
+                    open(nested)
+                    return .loop(Unmanaged.passUnretained(nested), trigger: nested.lentSegments[0])
+                }
             }
-            return .segment(rule, loop)
-        case .nestedLoop(let index):
-            frames[depth].loopCursor = index
-            let count = frames[depth].countsStart + loop.segments.count + index
-            counts[count] += 1
-            let nested = loop.loops[index]
-            if counts[count] > nested.maxRepeat {
-                errors.append(
-                    StructureError(
-                        kind: .loopOverMaximum, segmentID: segment.id, position: position, loopID: nested.id,
-                        name: nested.name))
-            }
-            open(nested)
-            return .loop(nested)
         }
     }
 
@@ -290,8 +310,8 @@ struct LoopStack {
     @usableFromInline
     func earlierPlace(of segment: Segment) -> (SegmentSchema, LoopSchema)? {
         for frame in frames.reversed() {
-            let segments = frame.loop.segments
-            if let rule = segments.dropFirst().first(where: { $0.matches(segment) }) { return (rule, frame.loop) }
+            let loop = frame.loop.takeUnretainedValue()
+            if let rule = loop.segments.dropFirst().first(where: { $0.matches(segment) }) { return (rule, loop) }
         }
         return nil
     }

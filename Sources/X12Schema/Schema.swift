@@ -90,6 +90,10 @@ public final class LoopSchema: Sendable {
     /// compares its tag down these integers and asks a rule for its qualifier only on a match.
     let segmentIDs: [SegmentID]
     let triggerIDs: [SegmentID]
+    /// `segments` and `loops` unretained, for the walker (see `LoopStack`); they live as long as
+    /// this loop does.
+    let lentSegments: [Unmanaged<SegmentSchema>]
+    let lentLoops: [Unmanaged<LoopSchema>]
     /// Indices of the required segments and nested loops: a walk checks them each time an
     /// occurrence closes, several times per claim.
     let requiredSegmentIndices: [Int]
@@ -109,6 +113,8 @@ public final class LoopSchema: Sendable {
         self.loops = loops
         segmentIDs = segments.map(\.id)
         triggerIDs = loops.map(\.trigger.id)
+        lentSegments = segments.map(Unmanaged.passUnretained)
+        lentLoops = loops.map(Unmanaged.passUnretained)
         requiredSegmentIndices = segments.indices.filter { segments[$0].usage == .required }
         requiredLoopIndices = loops.indices.filter { loops[$0].usage == .required }
     }
