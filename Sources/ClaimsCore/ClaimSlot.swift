@@ -19,13 +19,6 @@ public struct ClaimSlot: Sendable, Equatable {
         _read { yield claims[index] }
     }
 
-    /// Lends the claim through its array's buffer. Handed to a function the compiler cannot see
-    /// into, a claim read from its array is copied whole (the compiler cannot prove the array
-    /// unchanged across the call); read through the buffer, it is not.
-    @inlinable public func withClaim<Result>(_ body: (borrowing Claim) throws -> Result) rethrows -> Result {
-        try claims.withUnsafeBufferPointer { try body($0[index]) }
-    }
-
     /// Lends the claim's address in its array's buffer, for an encoder that reads many of its
     /// fields around calls the compiler cannot see into: lent as a value, even through the
     /// buffer, the claim was copied whole first (thirty-odd retains and releases a claim).
