@@ -33,13 +33,8 @@ import X12
     /// above 0x7F, the file's last bytes), every element must read as splitting byte by byte does.
     @Test(arguments: [Delimiters.standard, Delimiters(element: 0x7C, repetition: 0x5E, component: 0xB6, segment: 0x0A)])
     func cutsAsSplittingByteByByteDoes(delimiters: Delimiters) {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let alphabet = Array("ABZ019 .-".utf8) + [0x80, 0xFF, 0x00, delimiters.element | 0x80, delimiters.segment | 0x80, delimiters.component, delimiters.repetition]
         var bytes: [UInt8] = []
         for _ in 0..<400 {

@@ -5,13 +5,8 @@ import X12
 /// elements (and trailing empty components) dropped, empty ones inside kept as separators.
 @Suite struct X12WriterTests {
     @Test func elementByElementMatchesTheWholeSegment() {
-        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
-        func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x5DEE_CE66_D1CE_4E5B)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let values = ["", "", "A", "QC", "20260110", "1 ELM ST"]
         for _ in 0..<500 {
             let elements = (0..<next(8)).map { _ in values[next(values.count)] }
