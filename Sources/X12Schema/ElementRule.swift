@@ -20,8 +20,8 @@ public struct CodeList: Sendable {
 /// One element (or component) position of a segment as the guide uses it: the X12 definition
 /// narrowed by the guide's usage and code list.
 ///
-/// A class: the checker walks these for every element of every segment, and passing a reference
-/// costs one retain where copying a struct of strings and arrays costs one per field.
+/// A class: the checker's flattened `ValueCheck`s point back to it, unretained, for its code list
+/// and for the findings it builds.
 public final class ElementRule: Sendable {
     /// 1-based position in the segment (or in the composite, for a component).
     public let position: Int
@@ -48,10 +48,6 @@ public final class ElementRule: Sendable {
         case nineDigits = "9"
     }
 
-    /// Stored, not derived from `element`: reading an optional struct of strings to test it for
-    /// nil costs a copy, and the checker asks this for every element.
-    public let isComposite: Bool
-
     /// Builds the rule for `standard` from its guide notation: a usage letter (`R`, `S`, `N`), then
     /// allowed codes separated by spaces, then optionally `#EDIT-ID`; a composite lists its
     /// components in braces separated by `;` (`R {R HC ER #SVC-001; R; S}`).
@@ -60,7 +56,6 @@ public final class ElementRule: Sendable {
         reference = standard.reference
         isMandatory = standard.isMandatory
         element = standard.element
-        isComposite = standard.element == nil
         repeatCount = standard.repeatCount
         let trimmed = notation.drop { $0 == " " }
         precondition(standard.components.isEmpty || !trimmed.contains("{") || trimmed.contains("}"), "unclosed composite")
