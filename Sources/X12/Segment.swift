@@ -110,9 +110,12 @@ public struct Segment: @unchecked Sendable {
         guard position >= 1 else { return range.upperBound..<range.upperBound }
         if position <= recorded {
             // Unchecked: `recorded` never exceeds the separators' capacity (see `Cut.record`), and
-            // an offset within the segment cannot overflow its start.
-            let start = range.lowerBound &+ Int(separators[unchecked: position &- 1]) &+ 1
-            if position < recorded { return start..<range.lowerBound &+ Int(separators[unchecked: position]) }
+            // an offset within the segment cannot overflow its start. Read through a span: the
+            // array's own subscript copied all 48 bytes out of the segment for every read, where a
+            // span's copy is made once for a caller's loop.
+            let offsets = separators.span
+            let start = range.lowerBound &+ Int(offsets[unchecked: position &- 1]) &+ 1
+            if position < recorded { return start..<range.lowerBound &+ Int(offsets[unchecked: position]) }
             return start..<(hasUnrecordedSeparators ? nextSeparator(from: start) : range.upperBound)
         }
         guard hasUnrecordedSeparators else { return range.upperBound..<range.upperBound }

@@ -63,6 +63,8 @@ public struct SyntaxNote: Sendable, Hashable, CustomStringConvertible {
     /// `positions` as bits (bit n for position n), tested against the bits of the elements a
     /// segment sent without walking the array.
     public let mask: UInt64
+    /// The bit of the first position, which conditional notes test.
+    @usableFromInline let firstBit: UInt64
 
     /// Reads the X12 notation, `P0809` or `L050607`.
     public init(_ notation: String) {
@@ -71,13 +73,14 @@ public struct SyntaxNote: Sendable, Hashable, CustomStringConvertible {
         positions = stride(from: 1, to: characters.count, by: 2).map { Int(String(characters[$0...$0 + 1]))! }
         precondition(positions.allSatisfy { $0 < 64 }, "syntax note position beyond 63")
         mask = positions.reduce(0) { $0 | 1 << UInt64($1) }
+        firstBit = 1 << UInt64(positions[0])
     }
 
     /// Whether a segment that sent the positions in `sent` (bit n for position n) keeps the note:
     /// decided on bits, for every segment with notes, without walking `positions`.
     @inlinable public func isKept(by sent: UInt64) -> Bool {
         let present = sent & mask
-        let first = UInt64(1) << UInt64(positions[0])
+        let first = firstBit
         switch kind {
         case .paired: return present == 0 || present == mask
         case .required: return present != 0

@@ -46,8 +46,8 @@ struct ElementChecker {
         {
             findings.append(ElementFinding(position: extra, code: "3", editID: "ELE-003"))
         }
-        checkSyntaxNotes(segment, schema, into: &findings)
-        checkFormattedDate(segment, schema, bytes, into: &findings)
+        if plan.notedPositions != 0 { checkSyntaxNotes(segment, schema, into: &findings) }
+        if let dated = FormattedDate(schema.id) { checkFormattedDate(dated, segment, schema, bytes, into: &findings) }
         if findings.count > 1 { findings.sort { ($0.position, $0.component ?? 0) < ($1.position, $1.component ?? 0) } }
         return findings
     }
@@ -156,8 +156,8 @@ struct ElementChecker {
 
     /// The X12 syntax notes, decided on the bits of the positions sent; the positions are walked
     /// only to report. A position that already has a finding gets no second one.
+    @inline(never)
     private func checkSyntaxNotes(_ segment: Segment, _ schema: SegmentSchema, into findings: inout [ElementFinding]) {
-        guard !schema.syntaxNotes.isEmpty else { return }
         var sent: UInt64 = 0
         var noted = schema.plan.notedPositions
         while noted != 0 {
@@ -165,7 +165,9 @@ struct ElementChecker {
             if !segment.elementRange(position).isEmpty { sent |= 1 << UInt64(position) }
             noted &= noted - 1
         }
-        for note in schema.syntaxNotes where !note.isKept(by: sent) {
+        let notes = schema.syntaxNotes
+        for index in notes.indices where !notes[index].isKept(by: sent) {
+            let note = notes[index]
             let excludes = note.kind == .exclusion
             for position in note.faultPositions(sent: sent) {
                 guard !findings.contains(where: { $0.position == position }) else { continue }
@@ -180,15 +182,30 @@ struct ElementChecker {
     }
 
     /// DTP03 and DMG02 hold dates whose format the element before names (`D8`, `RD8`).
-    private func checkFormattedDate(_ segment: Segment, _ schema: SegmentSchema, _ bytes: X12Source.Bytes, into findings: inout [ElementFinding]) {
-        let (qualifierPosition, datePosition, editID): (Int, Int, String)
-        switch schema.id {
-        case "DTP": (qualifierPosition, datePosition, editID) = (2, 3, "ELE-013")
-        case "DMG": (qualifierPosition, datePosition, editID) = (1, 2, "ELE-008")
-        default: return
+    private struct FormattedDate {
+        let qualifierPosition: Int
+        let datePosition: Int
+        let editID: String
+
+        @inline(__always) init?(_ id: SegmentID) {
+            switch id {
+            case "DTP": (qualifierPosition, datePosition, editID) = (2, 3, "ELE-013")
+            case "DMG": (qualifierPosition, datePosition, editID) = (1, 2, "ELE-008")
+            default: return nil
+            }
         }
+    }
+
+    /// Out of line, like `checkSyntaxNotes`: inlined, they made `check` too large for `problem`
+    /// to be inlined into it.
+    @inline(never)
+    private func checkFormattedDate(
+        _ dated: FormattedDate, _ segment: Segment, _ schema: SegmentSchema, _ bytes: X12Source.Bytes,
+        into findings: inout [ElementFinding]
+    ) {
+        let datePosition = dated.datePosition
         guard segment.elementCount >= datePosition, !findings.contains(where: { $0.position <= datePosition }) else { return }
-        let format = segment[qualifierPosition]
+        let format = segment[dated.qualifierPosition]
         let value = bytes[segment.elementRange(datePosition)]
         let valid: Bool
         if format.equals("D8") {
@@ -201,7 +218,9 @@ struct ElementChecker {
         }
         if !valid {
             findings.append(
-                ElementFinding(position: datePosition, reference: schema.elements[datePosition - 1].element?.reference, code: "8", editID: editID))
+                ElementFinding(
+                    position: datePosition, reference: schema.elements[datePosition - 1].element?.reference, code: "8",
+                    editID: dated.editID))
         }
     }
 

@@ -48,31 +48,41 @@ enum ValueSyntax {
         return digits == 0 ? nil : digits
     }
 
-    /// `CCYYMMDD` naming a real calendar day.
-    static func isDate(_ value: X12Source.ByteSlice) -> Bool {
-        guard value.count == 8, value.allSatisfy(isDigit) else { return false }
-        let start = value.startIndex
-        func number(_ offset: Int, _ count: Int) -> Int {
-            var result = 0
-            for index in start + offset..<start + offset + count { result = result * 10 + Int(value[index] - 0x30) }
-            return result
+    /// `CCYYMMDD` naming a real calendar day. Read as one number: several dates a claim.
+    @inline(never) static func isDate(_ value: X12Source.ByteSlice) -> Bool {
+        guard value.count == 8, let number = decimal(value) else { return false }
+        let year = number / 10_000
+        let month = number / 100 % 100
+        let day = number % 100
+        guard month >= 1, month <= 12, day >= 1 else { return false }
+        let thirtyDayMonths = 1 << 4 | 1 << 6 | 1 << 9 | 1 << 11
+        let length: Int
+        if month == 2 {
+            length = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        } else {
+            length = thirtyDayMonths >> month & 1 == 1 ? 30 : 31
         }
-        let year = number(0, 4)
-        let month = number(4, 2)
-        let day = number(6, 2)
-        guard (1...12).contains(month), day >= 1 else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let length = month == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
         return day <= length
     }
 
     /// `HHMM`, `HHMMSS` or `HHMMSSd..` with hours below 24 and minutes and seconds below 60.
-    static func isTime(_ value: X12Source.ByteSlice) -> Bool {
-        guard [4, 6, 7, 8].contains(value.count), value.allSatisfy(isDigit) else { return false }
-        let start = value.startIndex
-        func pair(_ offset: Int) -> Int { Int(value[start + offset] - 0x30) * 10 + Int(value[start + offset + 1] - 0x30) }
-        guard pair(0) < 24, pair(2) < 60 else { return false }
-        return value.count == 4 || pair(4) < 60
+    @inline(never) static func isTime(_ value: X12Source.ByteSlice) -> Bool {
+        guard (4...8).contains(value.count), value.count != 5, let number = decimal(value.prefix(4 + (value.count >= 6 ? 2 : 0))),
+            value.count < 7 || decimal(value.dropFirst(6)) != nil
+        else { return false }
+        let (hhmm, seconds) = value.count == 4 ? (number, 0) : (number / 100, number % 100)
+        return hhmm / 100 < 24 && hhmm % 100 < 60 && seconds < 60
+    }
+
+    /// The digits of `value` as a number; nil when any byte is not a digit.
+    private static func decimal(_ value: X12Source.ByteSlice) -> Int? {
+        var number = 0
+        for byte in value {
+            let digit = byte &- 0x30
+            guard digit < 10 else { return nil }
+            number = number &* 10 &+ Int(digit)
+        }
+        return number
     }
 
     /// Whether `value` is a code X12 itself defines for element `reference` (so a guide-excluded code is
