@@ -21,9 +21,11 @@ public enum HeapTuning {
     /// claim's parties live in small boxes of their own (fifteenth session), four per core let
     /// such a file peak at 128–171 MiB (up to 1.40 × one 100,000-claim file) and one per core at
     /// 122–132 MiB, with no difference in end to end over three alternating pairs of five-file
-    /// runs. Called before the gateway's threads start (glibc fixes its limit when it first needs
-    /// an arena beyond the eighth). An operator's own limit (`MALLOC_ARENA_MAX`, or
-    /// `glibc.malloc.arena_max` in `GLIBC_TUNABLES`) is left as set.
+    /// runs. To be called before any other thread allocates: below the limit, glibc gives each
+    /// thread that first allocates an arena of its own, and arenas made before the limit was set
+    /// stay. The command line calls it first thing (`ClaimsGate.main`); `Gateway.run` and
+    /// `OperatorSession` call it again for in-process use. An operator's own limit
+    /// (`MALLOC_ARENA_MAX`, or `glibc.malloc.arena_max` in `GLIBC_TUNABLES`) is left as set.
     public static func apply() {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
