@@ -14,22 +14,24 @@ public enum HeapTuning {
     /// on a second; with the threshold fixed and the heap trimmed after each file
     /// (`releaseFreeMemory`), five such files peak at 416–435 MiB.
     ///
-    /// And allows one arena per core instead of eight: a window's claims are judged, encoded for
-    /// COPY and answered on whichever worker threads are free, and with an arena each, each kept
-    /// its own free blocks. One 1,000,000-claim file peaked at 225–232 MiB with eight, 197 MiB
-    /// with four per core, when one or two per core cost a tenth of the end to end. Since a
-    /// claim's parties live in small boxes of their own (fifteenth session), four per core let
-    /// such a file peak at 128–171 MiB (up to 1.40 × one 100,000-claim file) and one per core at
-    /// 122–132 MiB, with no difference in end to end over three alternating pairs of five-file
-    /// runs. To be called before any other thread allocates: below the limit, glibc gives each
-    /// thread that first allocates an arena of its own, and arenas made before the limit was set
-    /// stay. The command line calls it first thing (`ClaimsGate.main`); `Gateway.run` and
-    /// `OperatorSession` call it again for in-process use. On two cores the main thread keeps the
-    /// main arena and the workers share the other (seventeenth session): a third arena, the
-    /// workers' own, let 1,000,000-claim files peak at 152–159 MiB in four runs of six, where one
-    /// or two arenas from the start kept them at 122–149 MiB over sixteen, for about 4 % more of
-    /// the gateway's CPU (the workers wait for each other's allocations). An operator's own limit
-    /// (`MALLOC_ARENA_MAX`, or `glibc.malloc.arena_max` in `GLIBC_TUNABLES`) is left as set.
+    /// And allows one arena fewer than there are cores, instead of eight: a window's claims are
+    /// judged, encoded for COPY and answered on whichever worker threads are free, and with an
+    /// arena each, each kept its own free blocks. One 1,000,000-claim file peaked at 225–232 MiB
+    /// with eight, 197 MiB with four per core, when one or two per core cost a tenth of the end to
+    /// end (fifth session, in a gateway that allocated far more). Since a claim's parties live in
+    /// small boxes of their own (fifteenth session), four per core let such a file peak at
+    /// 128–171 MiB (up to 1.40 × one 100,000-claim file). On two cores (seventeenth session):
+    /// three arenas, 122–159 MiB (four runs of six over 150); two, 122–150 MiB (three of ten near
+    /// 150, 1.24 ×); one, 122–127 MiB over nine (1.05 ×), for about 4 % more of the gateway's
+    /// CPU than two (three alternating pairs of five-file runs: 2.41, 2.02, 2.10 against 2.05,
+    /// 1.94, 2.03 core-s a file), as the workers wait for each other's allocations. Machines with
+    /// more cores were not measured. To be called before any other thread allocates: below the
+    /// limit, glibc gives each thread that first allocates an arena of its own, and arenas made
+    /// before the limit was set stay (which let the bench's generating and timing threads leave
+    /// three arenas to the gateway until the seventeenth session). The command line calls it
+    /// first thing (`ClaimsGate.main`); `Gateway.run` and `OperatorSession` call it again for
+    /// in-process use. An operator's own limit (`MALLOC_ARENA_MAX`, or `glibc.malloc.arena_max`
+    /// in `GLIBC_TUNABLES`) is left as set.
     public static func apply() {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
@@ -40,7 +42,7 @@ public enum HeapTuning {
         guard environment["MALLOC_ARENA_MAX"] == nil, environment["GLIBC_TUNABLES"]?.contains("arena_max") != true
         else { return }
         let arenaMax: Int32 = -8  // M_ARENA_MAX
-        _ = mallopt(arenaMax, Int32(clamping: ProcessInfo.processInfo.activeProcessorCount))
+        _ = mallopt(arenaMax, Int32(clamping: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)))
     }
 
     /// Hands freed heap back to the system (`malloc_trim`).

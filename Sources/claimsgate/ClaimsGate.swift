@@ -15,7 +15,7 @@ struct ClaimsGate: AsyncParsableCommand {
     /// ArgumentParser's own `main` does. Until glibc knows the arena limit it gives each new
     /// thread an arena of its own, and those stay: set later, by the gateway, the limit left the
     /// arenas the bench's generating and timing threads had made, and a 1,000,000-claim file's
-    /// peak RSS went from about 125 MiB to 150–170 MiB in one run of four (see `HeapTuning`).
+    /// peak RSS went from about 125 MiB to 150–170 MiB in about one run of four (`HeapTuning`).
     static func main() async {
         HeapTuning.apply()
         do {
