@@ -48,7 +48,8 @@ enum ValueSyntax {
         return digits == 0 ? nil : digits
     }
 
-    /// `CCYYMMDD` naming a real calendar day. Read as one number: several dates a claim.
+    /// `CCYYMMDD` naming a real calendar day, read as one number. Out of line, like `isTime`:
+    /// inlined into the element checker's `problem`, they kept it from being inlined itself.
     @inline(never) static func isDate(_ value: X12Source.ByteSlice) -> Bool {
         guard value.count == 8, let number = decimal(value) else { return false }
         let year = number / 10_000
@@ -67,10 +68,10 @@ enum ValueSyntax {
 
     /// `HHMM`, `HHMMSS` or `HHMMSSd..` with hours below 24 and minutes and seconds below 60.
     @inline(never) static func isTime(_ value: X12Source.ByteSlice) -> Bool {
-        guard (4...8).contains(value.count), value.count != 5, let number = decimal(value.prefix(4 + (value.count >= 6 ? 2 : 0))),
-            value.count < 7 || decimal(value.dropFirst(6)) != nil
+        let count = value.count
+        guard count == 4 || (6...8).contains(count), let clock = decimal(value.prefix(6)), decimal(value.dropFirst(6)) != nil
         else { return false }
-        let (hhmm, seconds) = value.count == 4 ? (number, 0) : (number / 100, number % 100)
+        let (hhmm, seconds) = count == 4 ? (clock, 0) : (clock / 100, clock % 100)
         return hhmm / 100 < 24 && hhmm % 100 < 60 && seconds < 60
     }
 
