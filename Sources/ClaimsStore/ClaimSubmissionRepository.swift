@@ -64,11 +64,12 @@ public struct ClaimSubmissionRepository: Sendable {
         // Written into one buffer: this runs for every claim stored and every claim looked up.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(128)
-        func append(_ field: String) {
-            if !bytes.isEmpty { bytes.append(0x1F) }
+        // A separator between every two fields, empty ones too, as `concat_ws` writes it.
+        func append(_ field: String, separated: Bool = true) {
+            if separated { bytes.append(0x1F) }
             bytes.append(contentsOf: field.utf8)
         }
-        append(key.submitter)
+        append(key.submitter, separated: false)
         append(key.billingNPI)
         append(key.patientControlNumber)
         append(key.firstServiceDate?.x12 ?? "")

@@ -68,7 +68,10 @@ import X12Validation
             let first = try await Self.file(db, "a.x12")
             var undated = Self.key("PCN-É-2", charge: -500)
             (undated.firstServiceDate, undated.lastServiceDate) = (nil, nil)
-            let old = [Self.key("PCN1", to: CalendarDate(year: 2025, month: 11, day: 12)), undated, Self.key("PCN3", charge: 5)]
+            // An empty first field is still followed by its separator, as `concat_ws` writes it.
+            var unnamed = Self.key("PCN4")
+            unnamed.submitter = ""
+            let old = [Self.key("PCN1", to: CalendarDate(year: 2025, month: 11, day: 12)), undated, Self.key("PCN3", charge: 5), unnamed]
             try await db.database.withConnection { connection in
                 for (index, key) in old.enumerated() {
                     try connection.execute(
