@@ -21,8 +21,8 @@ public enum HeapTuning {
     /// end (fifth session, in a gateway that allocated far more). Since a claim's parties live in
     /// small boxes of their own (fifteenth session), four per core let such a file peak at
     /// 128–171 MiB (up to 1.40 × one 100,000-claim file). On two cores (seventeenth session):
-    /// three arenas, 122–159 MiB (four runs of six over 150); two, 122–150 MiB (three of ten near
-    /// 150, 1.24 ×); one, 122–127 MiB over twelve (1.06 ×), for about 4 % more of the gateway's
+    /// three arenas, 122–159 MiB (four runs of six over 150); two, 122–150 MiB (three of sixteen
+    /// near 150, 1.24 ×); one, 122–127 MiB over twelve (1.06 ×), for about 4 % more of the gateway's
     /// CPU than two (three alternating pairs of five-file runs: 2.41, 2.02, 2.10 against 2.05,
     /// 1.94, 2.03 core-s a file), as the workers wait for each other's allocations. Machines with
     /// more cores were not measured. To be called before any other thread allocates: below the
