@@ -3,39 +3,40 @@ import X12
 /// The values a guide allows at one element position (or that tell a segment's loops apart).
 public struct CodeList: Sendable {
     public let values: [String]
-    /// Codes of up to seven bytes as `packed` keys, compared as integers: a value is packed once
-    /// and the list read as a run of words (one look-up for most values of a claim).
+    /// Codes of up to `longestKeyed` bytes as `packed` keys, compared as integers: a value is
+    /// packed once and the list read as a run of words (one look-up for most values of a claim).
     private let keys: [UInt64]
     /// Longer codes, compared byte by byte.
     private let longCodes: [[UInt8]]
+    /// The top byte of a key holds the length.
+    private static let longestKeyed = 7
 
     public init(_ values: [String]) {
         self.values = values
-        keys = values.compactMap { Self.packed(Array($0.utf8)[...]) }
-        longCodes = values.map { Array($0.utf8) }.filter { Self.packed($0[...]) == nil }
+        let codes = values.map { Array($0.utf8) }
+        keys = codes.filter { $0.count <= Self.longestKeyed }.map(Self.packed)
+        longCodes = codes.filter { $0.count > Self.longestKeyed }
     }
 
     public func contains(_ value: X12Source.ByteSlice) -> Bool {
         let count = value.count
-        if count <= 7 { return keys.contains(Self.key(value)) }
+        if count <= Self.longestKeyed { return keys.contains(Self.key(value)) }
         return longCodes.contains { $0.count == count && $0.elementsEqual(value) }
     }
 
-    /// A value of up to seven bytes as a key: read as the word it starts, where the buffer holds
-    /// eight bytes from there, and the bytes past the value masked off.
+    /// `packed` for a value: read as the word it starts, where the buffer holds eight bytes from
+    /// there, and the bytes past the value masked off.
     @inline(__always) private static func key(_ value: X12Source.ByteSlice) -> UInt64 {
         let count = value.count
-        guard let base = value.base.baseAddress, value.startIndex + 8 <= value.base.count else { return packed(value)! }
+        guard let base = value.base.baseAddress, value.startIndex + 8 <= value.base.count else { return packed(value) }
         let bytes = ByteLanes.load(base + value.startIndex) & (UInt64(1) << UInt64(8 * count) &- 1)
         return bytes | UInt64(count) << 56
     }
 
     /// The bytes (first lowest) with the count in the top byte, so that equal keys mean equal
-    /// values; nil past seven bytes.
-    static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
-        let count = bytes.count
-        guard count <= 7 else { return nil }
-        var key = UInt64(count) << 56
+    /// values; at most `longestKeyed` bytes.
+    private static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var key = UInt64(bytes.count) << 56
         var shift: UInt64 = 0
         for byte in bytes {
             key |= UInt64(byte) << shift
