@@ -11,7 +11,8 @@ import Synchronization
 /// current partners: a typo must not stop the gateway.
 public final class PartnerRegistry: Sendable {
     private let partners: Mutex<[PartnerConfiguration]>
-    /// The partners file and the fingerprint of the version installed.
+    /// The partners file and the fingerprint of the version installed (locked while a version
+    /// is read and installed).
     public let file: URL?
     private let installed: Mutex<FileFingerprint?>
     /// What the SFTP server authenticates against, rebuilt from the partners on every reload.
@@ -50,20 +51,26 @@ public final class PartnerRegistry: Sendable {
     /// Re-reads the file when it differs from the version installed (cheap: one stat).
     public func reloadIfChanged() {
         guard let file else { return }
-        let current = FileFingerprint(file)
-        guard installed.withLock({ $0 != current }) else { return }
-        reload(because: "file changed", fingerprint: current)
+        installed.withLock { installed in
+            let current = FileFingerprint(file)
+            guard installed != current else { return }
+            installed = current
+            load(file, because: "file changed")
+        }
     }
 
     /// Re-reads the file unconditionally (SIGHUP).
     public func reload(because reason: String) {
         guard let file else { return }
-        reload(because: reason, fingerprint: FileFingerprint(file))
+        installed.withLock { installed in
+            installed = FileFingerprint(file)
+            load(file, because: reason)
+        }
     }
 
-    private func reload(because reason: String, fingerprint: FileFingerprint?) {
-        guard let file else { return }
-        installed.withLock { $0 = fingerprint }
+    /// Reads and installs the file. Called with `installed` locked, so a caller that finds the
+    /// version current also finds its partners installed, not still being read by another thread.
+    private func load(_ file: URL, because reason: String) {
         let object = "config:\(file.lastPathComponent)"
         do {
             let list = try ConfigurationLoader.loadPartners(file)

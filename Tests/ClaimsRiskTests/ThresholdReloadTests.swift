@@ -39,6 +39,32 @@ import Testing
         #expect(partners.partner("demo")?.risk.threshold == 0.25)
     }
 
+    /// Threads that check at once after an edit all see the new partners when their check
+    /// returns: none finds the version current while another thread is still reading it.
+    @Test func concurrentChecksReturnOnlyOnceTheNewVersionIsInstalled() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.url.appendingPathComponent("partners.yaml")
+        try Data(Self.partnersYAML(threshold: 0).utf8).write(to: file)
+        let partners = PartnerRegistry(
+            try ConfigurationLoader.loadPartners(file), file: file,
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let stale = Atomic(0)
+        for version in 1...40 {
+            // Each version a new file renamed over the last; the old one kept linked so its
+            // inode is not reused and every version has a fingerprint of its own.
+            let kept = directory.url.appendingPathComponent("kept-\(version)")
+            #expect(link(file.path, kept.path) == 0)
+            let edited = directory.url.appendingPathComponent(".partners.yaml.tmp")
+            try Data(Self.partnersYAML(threshold: Double(version) / 100).utf8).write(to: edited)
+            #expect(rename(edited.path, file.path) == 0)
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                partners.reloadIfChanged()
+                if partners.partner("demo")?.risk.threshold != Double(version) / 100 { stale.add(1, ordering: .relaxed) }
+            }
+        }
+        #expect(stale.load(ordering: .relaxed) == 0)
+    }
+
     /// A running `serve`: the first file is scored under threshold 1 (nothing held); the partners
     /// file is edited to 0; the next file's claims are all held.
     @Test func runningGatewayAppliesAnEditedThreshold() async throws {
