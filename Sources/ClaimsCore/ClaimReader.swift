@@ -202,17 +202,17 @@ struct ClaimReader: LoopVisitor {
     }
 
     private static func serviceLine(_ segment: Segment, into line: inout ServiceLine) {
-        let procedure = segment[1]
-        line.procedureQualifier = procedure.component(1).string
-        line.procedureCode = procedure.component(2).string
-        line.modifiers = (3...6).compactMap { procedure.component($0).value }
+        var procedure = segment[1].componentReader
+        line.procedureQualifier = procedure.next().string
+        line.procedureCode = procedure.next().string
+        line.modifiers = (3...6).compactMap { _ in procedure.next().value }
         line.charge = Amount(x12: segment[2].bytes) ?? .zero
         if line.charge == .zero, !segment[2].isEmpty, Amount(x12: segment[2].bytes) == nil {
             line.amountDefects.insert(.lineCharge)
         }
         if Self.decimalPlaces(segment[4].bytes) > 3 { line.amountDefects.insert(.units) }
         // Written only when sent: most lines have none, and their details then stay unallocated.
-        let description = procedure.component(7).value, emergency = segment[9].value
+        let description = procedure.next().value, emergency = segment[9].value
         let epsdt = segment[11].value, familyPlanning = segment[12].value
         if description != nil || emergency != nil || epsdt != nil || familyPlanning != nil {
             line.details.description = description
@@ -223,10 +223,10 @@ struct ClaimReader: LoopVisitor {
         line.unitBasis = segment[3].string
         line.units = Self.number(segment[4]) ?? 0
         line.placeOfService = segment[5].value
-        let pointers = segment[7]
+        var pointers = segment[7].componentReader
         var diagnosisPointers = DiagnosisPointers()
-        for component in 0..<min(pointers.componentCount, DiagnosisPointers.capacity) {
-            if let pointer = Self.integer(pointers.component(component + 1)) { diagnosisPointers.append(pointer) }
+        for _ in 0..<DiagnosisPointers.capacity where !pointers.isAtEnd {
+            if let pointer = Self.integer(pointers.next()) { diagnosisPointers.append(pointer) }
         }
         line.diagnosisPointers = diagnosisPointers
     }

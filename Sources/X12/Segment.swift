@@ -192,13 +192,14 @@ public struct Element: @unchecked Sendable {
     /// Components of a composite, empty ones included.
     public var components: [Element] { parts(on: delimiters.component) }
 
+    /// The components one after another, each found where the last ended: reading several by
+    /// position scanned the composite again from its start for each (an SV101 is read seven
+    /// times a line).
+    @inlinable public var componentReader: ComponentReader { ComponentReader(self) }
+
     /// Repetitions of a repeating element.
     public var repetitions: [Element] {
         delimiters.repetition == 0 ? [self] : parts(on: delimiters.repetition)
-    }
-
-    public var componentCount: Int {
-        isEmpty ? 0 : 1 + file[range].lazy.filter { $0 == delimiters.component }.count
     }
 
     /// Whether the bytes equal `literal` (ASCII), without building a String.
@@ -242,5 +243,31 @@ public struct Element: @unchecked Sendable {
         }
         result.append(Element(file: file, range: start..<range.upperBound, delimiters: delimiters))
         return result
+    }
+}
+
+/// Reads a composite's components in order without an array (see `Element.componentReader`).
+public struct ComponentReader {
+    @usableFromInline let composite: Element
+    /// Where the next component starts; past the composite's end once the last was read.
+    @usableFromInline var start: Int
+
+    @inlinable init(_ composite: Element) {
+        self.composite = composite
+        start = composite.range.lowerBound
+    }
+
+    /// Whether every component has been read (an empty composite has one, empty).
+    @inlinable public var isAtEnd: Bool { start > composite.range.upperBound }
+
+    /// The next component; empty once every one has been read, as `component(_:)` reads a
+    /// position past the last.
+    @inlinable public mutating func next() -> Element {
+        let end = composite.range.upperBound
+        guard start <= end else { return Element(file: composite.file, range: end..<end, delimiters: composite.delimiters) }
+        var index = start
+        while index < end, composite.file[index] != composite.delimiters.component { index += 1 }
+        defer { start = index + 1 }
+        return Element(file: composite.file, range: start..<index, delimiters: composite.delimiters)
     }
 }

@@ -19,8 +19,23 @@ import X12
         #expect(segment[1].component(2).string == "99213")
         #expect(segment[1].component(3).string == "25")
         #expect(segment[1].component(4).isEmpty)
-        #expect(segment[1].componentCount == 3)
         #expect(segment[7].components.map(\.string) == ["1", "2"])
+    }
+
+    /// Read in order, components are the ones read by position, and the reader ends after the
+    /// last one, for composites with empty components and none at all.
+    @Test(arguments: ["HC:99213:25", "", ":", "A", ":B:", "A::C", "HC:1:2:3:4:5:DESCRIPTION"])
+    func readsComponentsInOrderAsByPosition(composite: String) {
+        let source = X12Source("X*\(composite)")
+        let element = Segment(source: source, range: 0..<composite.utf8.count + 2, delimiters: .standard)[1]
+        let count = composite.split(separator: ":", omittingEmptySubsequences: false).count
+        var reader = element.componentReader
+        for position in 1...count + 2 {
+            #expect(reader.isAtEnd == (position > count))
+            let component = reader.next()
+            #expect(component.range == element.component(position).range, "component \(position) of \(composite)")
+        }
+        withExtendedLifetime(source) {}
     }
 
     @Test func comparesWithoutAllocating() {
