@@ -248,7 +248,8 @@ struct ClaimReader: LoopVisitor {
         for position in 1...12 {
             let element = segment[position]
             guard !element.isEmpty else { continue }
-            diagnoses.append(Diagnosis(qualifier: element.component(1).string, code: element.component(2).string))
+            var parts = element.componentReader
+            diagnoses.append(Diagnosis(qualifier: parts.next().string, code: parts.next().string))
         }
         return diagnoses
     }
