@@ -175,15 +175,18 @@ public struct Element: @unchecked Sendable {
 
     @inlinable public var isEmpty: Bool { range.isEmpty }
     @inlinable public var count: Int { range.count }
-    /// The value as text, ill-formed UTF-8 repaired as `String(decoding:as:)` would. Made in
-    /// place: that initialiser cost about 50 instructions more a value, and the parser makes
-    /// some sixty a claim.
-    @inlinable public var string: String {
+    /// The value as text, ill-formed UTF-8 repaired as `String(decoding:as:)` would. Short ASCII
+    /// values are made in the small-string form directly (see `SmallASCIIString`); others in
+    /// place: `String(decoding:as:)` cost about 50 instructions more a value.
+    @inlinable @inline(__always) public var string: String { SmallASCIIString.make(file, range) ?? longString }
+
+    /// `string` for values `SmallASCIIString` does not make, out of line.
+    @usableFromInline var longString: String {
         let bytes = file[range]
         return String(unsafeUninitializedCapacity: bytes.count) { $0.initialize(fromContentsOf: bytes) }
     }
     /// The value, or nil when the element is empty.
-    @inlinable public var value: String? { isEmpty ? nil : string }
+    @inlinable @inline(__always) public var value: String? { isEmpty ? nil : string }
     @inlinable public var bytes: X12Source.ByteSlice { file[range] }
 
     /// Component at 1-based `position` of a composite (`SV101-2` is `self.component(2)`).
@@ -264,7 +267,9 @@ public struct ComponentReader {
     /// position past the last.
     @inlinable public mutating func next() -> Element {
         let end = composite.range.upperBound
-        guard start <= end else { return Element(file: composite.file, range: end..<end, delimiters: composite.delimiters) }
+        guard start <= end else {
+            return Element(file: composite.file, range: end..<end, delimiters: composite.delimiters)
+        }
         var index = start
         while index < end, composite.file[index] != composite.delimiters.component { index += 1 }
         defer { start = index + 1 }
