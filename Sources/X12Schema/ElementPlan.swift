@@ -2,7 +2,8 @@
 /// checker, which reads one for every element of every segment (SNIP 1–2): no reference counting,
 /// no optional definition to unwrap, and an end past which nothing more can be wrong.
 public struct ElementPlan: Sendable {
-    /// One check per simple element; a composite's check is followed by its components' checks.
+    /// One check per simple element; a composite's check is followed by one for each component
+    /// it defines, in component order (the checker takes the n-th component found as the n-th).
     public let checks: [ValueCheck]
     /// The last position the guide requires: past it and past the last element sent, nothing
     /// more can be wrong.

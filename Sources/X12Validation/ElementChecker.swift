@@ -5,17 +5,11 @@ import X12Schema
 /// per usage, type, length, the guide's code lists, composites, repetitions and X12 syntax notes.
 ///
 /// Elements are found from the separators the segment recorded when it was cut; the rules are
-/// read from the schema's flattened `ElementPlan`; composites are split into a reused buffer of
-/// component ranges.
+/// read from the schema's flattened `ElementPlan`; a composite's components are checked as they
+/// are found.
 struct ElementChecker {
-    private var components: [Range<Int>] = []
-
-    init() {
-        components.reserveCapacity(16)
-    }
-
     /// Element errors of `segment` placed at `schema`, in position order.
-    mutating func check(_ segment: Segment, schema: SegmentSchema) -> [ElementFinding] {
+    func check(_ segment: Segment, schema: SegmentSchema) -> [ElementFinding] {
         let plan = schema.plan
         guard !plan.checks.isEmpty else { return [] }
         let bytes = segment.file
@@ -31,7 +25,7 @@ struct ElementChecker {
                 let range = segment.elementRange(Int(check.position))
                 if check.kind == .composite {
                     let parts = UnsafeBufferPointer(rebasing: checks[index + 1..<index + 1 + Int(check.componentCount)])
-                    checkComposite(check, parts, range, bytes, delimiters, into: &findings)
+                    Self.checkComposite(check, parts, range, bytes, delimiters, into: &findings)
                     index += 1 + parts.count
                 } else {
                     if let problem = Self.problem(check, range, bytes, delimiters) {
@@ -52,7 +46,11 @@ struct ElementChecker {
         return findings
     }
 
-    private mutating func checkComposite(
+    /// Checks a composite's components as they are found, one pass over its bytes: the plan holds
+    /// a check for each component the composite defines, in order (`ElementPlan`), so the n-th
+    /// component found is `parts[n - 1]`'s. One past them is an error of the whole composite,
+    /// reported instead of its components' own.
+    private static func checkComposite(
         _ check: ValueCheck, _ parts: UnsafeBufferPointer<ValueCheck>, _ range: Range<Int>, _ bytes: X12Source.Bytes,
         _ delimiters: Delimiters, into findings: inout [ElementFinding]
     ) {
@@ -68,16 +66,27 @@ struct ElementChecker {
             findings.append(Self.finding(.repeated, check, bytes[range]))
             return
         }
-        Self.split(range, on: delimiters.component, in: bytes, into: &components)
-        if components.count > parts.count {
-            findings.append(Self.finding(.tooManyComponents, check, bytes[range]))
-            return
+        let before = findings.count
+        var component = 0
+        var start = range.lowerBound
+        while start <= range.upperBound {
+            var end = start
+            while end < range.upperBound, bytes[end] != delimiters.component { end += 1 }
+            guard component < parts.count else {
+                findings.removeSubrange(before...)
+                findings.append(Self.finding(.tooManyComponents, check, bytes[range]))
+                return
+            }
+            if let problem = Self.problem(parts[component], start..<end, bytes, delimiters) {
+                findings.append(Self.finding(problem, parts[component], bytes[start..<end]))
+            }
+            component += 1
+            start = end + 1
         }
-        for part in parts {
-            let component = Int(part.component)
-            let partRange = component <= components.count ? components[component - 1] : range.upperBound..<range.upperBound
-            if let problem = Self.problem(part, partRange, bytes, delimiters) {
-                findings.append(Self.finding(problem, part, bytes[partRange]))
+        let absent = range.upperBound..<range.upperBound
+        for part in parts[component...] {
+            if let problem = Self.problem(part, absent, bytes, delimiters) {
+                findings.append(Self.finding(problem, part, bytes[absent]))
             }
         }
     }
@@ -222,20 +231,5 @@ struct ElementChecker {
                     position: datePosition, reference: schema.elements[datePosition - 1].element?.reference, code: "8",
                     editID: dated.editID))
         }
-    }
-
-    /// Splits `range` at `separator`.
-    private static func split(_ range: Range<Int>, on separator: UInt8, in bytes: X12Source.Bytes, into parts: inout [Range<Int>]) {
-        parts.removeAll(keepingCapacity: true)
-        var start = range.lowerBound
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if bytes[index] == separator {
-                parts.append(start..<index)
-                start = index + 1
-            }
-            index += 1
-        }
-        parts.append(start..<range.upperBound)
     }
 }

@@ -5,7 +5,7 @@ import X12Schema
 /// can be decided inside it (SNIP 1–2), while the loop walker places its segments: a
 /// `LoopVisitor` that runs beside the claim reader, so each segment is read once.
 public struct ImplementationValidator: LoopVisitor {
-    private var checker = ElementChecker()
+    private let checker = ElementChecker()
     private var situations = SituationalRules()
     private var findings: [SegmentFinding] = []
 
