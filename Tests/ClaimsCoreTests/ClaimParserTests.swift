@@ -67,8 +67,8 @@ import X12Schema
         }
     }
 
-    /// The claims array is reserved from a count of CLM tags taken before the walk; the count must
-    /// be the claims the walk finds, line breaks after terminators or not.
+    /// The claims array is reserved from the count of CLM tags the envelope pass took; the count
+    /// must be the claims the walk finds, line breaks after terminators or not.
     @Test(arguments: guideExamples + [
         "medicaid-5-claims-pipe-repetition.txt", "multiple-functional-groups.txt", "multiple-interchanges-in-one-file.txt",
         "odd-separators-tilde-element-underscore-segment.txt",
@@ -77,7 +77,7 @@ import X12Schema
         let source = X12Source(bytes: try Fixtures.sample("837p/" + sample))
         for set in try InterchangeReader.read(source).flatMap(\.groups).flatMap(\.transactionSets) {
             let parsed = ClaimParser().parse(set, interchange: 0, group: 0, transactionSet: 0)
-            #expect(ClaimParser.claimSegmentCount(in: set) == parsed.claims.count)
+            #expect(set.claimCount == parsed.claims.count)
         }
     }
 
