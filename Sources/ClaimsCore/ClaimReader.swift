@@ -158,17 +158,17 @@ struct ClaimReader: LoopVisitor {
 
     // MARK: Segment readers
 
-    /// SBR, which opens the subscriber level's coverage: read into a value of its own and boxed
-    /// once, where writing the shared box field by field checked it for copying at each field.
+    /// SBR, which opens the subscriber level's coverage: filled in place in a new box of its own
+    /// (each write checks the box is unique, a few instructions); read aside and then boxed, the
+    /// whole coverage was copied into the box.
     private mutating func readCoverage(_ segment: Segment) {
-        var read = Coverage()
-        read.responsibility = segment[1].string
-        read.subscriberRelationship = segment[2].string
-        read.groupNumber = segment[3].value
-        read.groupName = segment[4].value
-        read.insuranceType = segment[5].value
-        read.filingIndicator = segment[9].string
-        _coverage = OutOfLine(boxing: read)
+        _coverage = OutOfLine(boxing: Coverage())
+        coverage.responsibility = segment[1].string
+        coverage.subscriberRelationship = segment[2].string
+        coverage.groupNumber = segment[3].value
+        coverage.groupName = segment[4].value
+        coverage.insuranceType = segment[5].value
+        coverage.filingIndicator = segment[9].string
     }
 
     private mutating func startClaim(_ segment: Segment, position: Int) {
