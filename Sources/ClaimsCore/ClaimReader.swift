@@ -140,9 +140,6 @@ struct ClaimReader: LoopVisitor {
         case ("2300", "HI") where schema.name == "Health Care Diagnosis Code":
             updateClaim { $0.diagnoses = Self.diagnoses(segment) }
         case ("2400", "LX"):
-            // Room for the few lines most claims have, made with the first: grown from empty, a
-            // claim's array was allocated again at its second and third line.
-            if lines.isEmpty { lines.reserveCapacity(4) }
             lines.append(
                 ServiceLine(
                     lineNumber: Self.integer(segment[1]) ?? 0, procedureQualifier: "", procedureCode: "",
