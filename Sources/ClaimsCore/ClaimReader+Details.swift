@@ -45,12 +45,12 @@ extension ClaimReader {
         claim.benefitsAssignment = segment[8].value
         claim.releaseOfInformation = segment[9].value
         // The rest only when sent: most claims have none, and their details then stay unallocated.
-        let specialProgram = segment[12], delayReason = segment[20]
-        var causes = segment[11].componentReader
-        guard !segment[11].isEmpty || !specialProgram.isEmpty || !delayReason.isEmpty else { return }
-        claim.details.relatedCauses = (1...3).compactMap { _ in causes.next().value }
-        claim.details.accidentState = causes.next().value
-        claim.details.accidentCountry = causes.next().value
+        let causes = segment[11], specialProgram = segment[12], delayReason = segment[20]
+        guard !causes.isEmpty || !specialProgram.isEmpty || !delayReason.isEmpty else { return }
+        var cause = causes.componentReader
+        claim.details.relatedCauses = (1...3).compactMap { _ in cause.next().value }
+        claim.details.accidentState = cause.next().value
+        claim.details.accidentCountry = cause.next().value
         claim.details.specialProgram = specialProgram.value
         claim.details.delayReason = delayReason.value
     }

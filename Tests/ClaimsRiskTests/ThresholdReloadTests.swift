@@ -22,13 +22,19 @@ import Testing
         """
     }
 
-    @Test func directoryRereadsAChangedFileAndKeepsSettingsOnABadOne() throws {
-        let directory = try TemporaryDirectory()
+    /// A registry of `partners.yaml` in `directory`, first written with `threshold`.
+    static func registry(threshold: Double, in directory: TemporaryDirectory) throws -> (PartnerRegistry, URL) {
         let file = directory.url.appendingPathComponent("partners.yaml")
-        try Data(Self.partnersYAML(threshold: 0.7).utf8).write(to: file)
+        try Data(partnersYAML(threshold: threshold).utf8).write(to: file)
         let partners = PartnerRegistry(
             try ConfigurationLoader.loadPartners(file), file: file,
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        return (partners, file)
+    }
+
+    @Test func directoryRereadsAChangedFileAndKeepsSettingsOnABadOne() throws {
+        let directory = try TemporaryDirectory()
+        let (partners, file) = try Self.registry(threshold: 0.7, in: directory)
         #expect(partners.partner("demo")?.risk.threshold == 0.7)
         try Data(Self.partnersYAML(threshold: 0.25, mode: "defer").utf8).write(to: file)
         partners.reloadIfChanged()
@@ -43,11 +49,7 @@ import Testing
     /// returns: none finds the version current while another thread is still reading it.
     @Test func concurrentChecksReturnOnlyOnceTheNewVersionIsInstalled() throws {
         let directory = try TemporaryDirectory()
-        let file = directory.url.appendingPathComponent("partners.yaml")
-        try Data(Self.partnersYAML(threshold: 0).utf8).write(to: file)
-        let partners = PartnerRegistry(
-            try ConfigurationLoader.loadPartners(file), file: file,
-            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let (partners, file) = try Self.registry(threshold: 0, in: directory)
         let stale = Atomic(0)
         for version in 1...40 {
             // Each version a new file renamed over the last; the old one kept linked so its
