@@ -144,9 +144,14 @@ public struct Segment: @unchecked Sendable {
         return end
     }
 
-    /// Number of elements after the tag, trailing empty ones included as sent.
-    public var elementCount: Int {
-        guard hasUnrecordedSeparators else { return Int(recordedSeparators) }
+    /// Number of elements after the tag, trailing empty ones included as sent. Inlinable, like
+    /// `elementRange`: the checker asks it of every segment.
+    @inlinable public var elementCount: Int {
+        hasUnrecordedSeparators ? countedElements() : Int(recordedSeparators)
+    }
+
+    /// `elementCount` of a segment with more separators than recorded, counted (rare).
+    @usableFromInline func countedElements() -> Int {
         var count = 0
         for index in range where file[index] == delimiters.element { count += 1 }
         return count
