@@ -12,6 +12,12 @@ public enum ByteLanes {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
+    /// The first `count` (0–7) bytes of `word`, the lanes after them zero: a short value read as
+    /// the word it starts.
+    @inlinable @inline(__always) public static func prefix(_ word: UInt64, _ count: Int) -> UInt64 {
+        word & ((1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1)
+    }
+
     /// The high bit of each lane of `word` that is zero, and no other bit.
     @inlinable @inline(__always) public static func zero(_ word: UInt64) -> UInt64 {
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F

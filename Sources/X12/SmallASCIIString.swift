@@ -14,16 +14,14 @@
         #if _endian(little) && _pointerBitWidth(_64)
             let count = range.upperBound &- range.lowerBound
             guard count <= 15, range.lowerBound &+ 16 <= file.count, let base = file.baseAddress else { return nil }
-            let start = UnsafeRawPointer(base + range.lowerBound)
-            let first = start.loadUnaligned(as: UInt64.self)
+            let first = ByteLanes.load(base + range.lowerBound)
             let low: UInt64, high: UInt64
             if count < 8 {
-                low = first & ((1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1)
+                low = ByteLanes.prefix(first, count)
                 high = 0
             } else {
                 low = first
-                let second = start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                high = second & ((1 &<< UInt64(truncatingIfNeeded: (count &- 8) &* 8)) &- 1)
+                high = ByteLanes.prefix(ByteLanes.load(base + (range.lowerBound &+ 8)), count &- 8)
             }
             guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
             return unsafeBitCast((low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) &<< 56), to: String.self)

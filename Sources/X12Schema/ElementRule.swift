@@ -29,7 +29,7 @@ public struct CodeList: Sendable {
     @inline(__always) private static func key(_ value: X12Source.ByteSlice) -> UInt64 {
         let count = value.count
         guard let base = value.base.baseAddress, value.startIndex + 8 <= value.base.count else { return packed(value) }
-        let bytes = ByteLanes.load(base + value.startIndex) & (UInt64(1) << UInt64(8 * count) &- 1)
+        let bytes = ByteLanes.prefix(ByteLanes.load(base + value.startIndex), count)
         return bytes | UInt64(count) << 56
     }
 
