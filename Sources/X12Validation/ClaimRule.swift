@@ -99,37 +99,84 @@ public struct ClaimValidator: Sendable {
                 priorSubmissions: priorSubmissions, repeatsEarlierClaim: repeats)
         }
         let first = context(repeats: false), repeating = context(repeats: true)
-        let active = rules.indices.filter { profile.disabledEdits.isEmpty || !profile.disabledEdits.contains(rules[$0].edit.id) }
+        let (steps, members) = plan(disabling: profile.disabledEdits)
         var findings: [ClaimFinding] = []
         // The claim and the context are lent to every rule in place: a `var` context or a claim
         // copied out of the array was copied again for each of ~230 calls a claim (400 bytes and
         // more a call, the largest single cost in `perf` profiles of the validator).
-        func run(_ claim: Claim, at index: Int, _ context: ClaimContext) {
-            for rule in active {
-                let violations =
-                    checks[rule]?._withUnsafeGuaranteedRef { $0.body(claim, context) } ?? rules[rule].check(claim, in: context)
-                func add(line: Int?) {
-                    findings.append(
-                        ClaimFinding(
-                            edit: rules[rule].edit, claimIndex: index, lineNumber: line,
-                            severity: profile.severity(of: rules[rule].edit)))
+        func run(
+            _ claim: Claim, at index: Int, _ context: ClaimContext, _ steps: UnsafeBufferPointer<Step>,
+            _ members: UnsafeBufferPointer<(rule: Int, slot: Int)>
+        ) {
+            func add(_ rule: Int, line: Int?) {
+                findings.append(
+                    ClaimFinding(
+                        edit: rules[rule].edit, claimIndex: index, lineNumber: line,
+                        severity: profile.severity(of: rules[rule].edit)))
+            }
+            for step in steps {
+                guard let group = step.group else {
+                    let violations =
+                        step.check?._withUnsafeGuaranteedRef { $0.body(claim, context) }
+                        ?? rules[step.rule].check(claim, in: context)
+                    switch violations {
+                    case .none: break
+                    case .claim(let times): for _ in 0..<times { add(step.rule, line: nil) }
+                    case .lines(let numbers): for number in numbers { add(step.rule, line: number) }
+                    }
+                    continue
                 }
-                switch violations {
-                case .none: break
-                case .claim(let times): for _ in 0..<times { add(line: nil) }
-                case .lines(let numbers): for number in numbers { add(line: number) }
-                }
+                let fired = group._withUnsafeGuaranteedRef { $0.judge(claim, context) }
+                guard fired != 0 else { continue }
+                for member in members[step.members] where fired >> member.slot & 1 != 0 { add(member.rule, line: nil) }
             }
         }
         var seen = Set<ClaimKey>(minimumCapacity: parsed.claims.count)
         // Through the array's buffer: read from the array itself, each claim was copied whole,
         // the compiler unable to prove the array unchanged across the rules' calls.
-        parsed.claims.withUnsafeBufferPointer { claims in
-            for index in claims.indices {
-                let repeats = !seen.insert(ClaimKey(claims[index], submitter: parsed.header.submitter.identifier)).inserted
-                run(claims[index], at: index, repeats ? repeating : first)
+        // The plan is read through its buffers as well, each step holding its check: through the
+        // arrays (a bounds check a step, `checks` indexed again) the loop cost about 1,800
+        // instructions a claim more.
+        steps.withUnsafeBufferPointer { steps in
+            members.withUnsafeBufferPointer { members in
+                parsed.claims.withUnsafeBufferPointer { claims in
+                    for index in claims.indices {
+                        let repeats = !seen.insert(ClaimKey(claims[index], submitter: parsed.header.submitter.identifier)).inserted
+                        run(claims[index], at: index, repeats ? repeating : first, steps, members)
+                    }
+                }
             }
         }
         return findings
+    }
+
+    /// One call of the validator's loop: the rule `rule` alone (through `check` when it is one),
+    /// or `group` judging the active members that stand next to each other in `rules` (`members`
+    /// of the plan's member list).
+    struct Step {
+        var rule: Int
+        var check: Unmanaged<Check>?
+        var group: Unmanaged<CheckGroup>?
+        var members: Range<Int>
+    }
+
+    /// The steps that run the rules not in `disabled`, in the order of `rules`, so that a claim's
+    /// findings keep the catalog's order; and the groups' members, by rule and bit.
+    func plan(disabling disabled: Set<String>) -> (steps: [Step], members: [(rule: Int, slot: Int)]) {
+        var steps: [Step] = [], members: [(rule: Int, slot: Int)] = []
+        for rule in rules.indices where disabled.isEmpty || !disabled.contains(rules[rule].edit.id) {
+            guard let check = checks[rule]?.takeUnretainedValue(), let group = check.group else {
+                steps.append(Step(rule: rule, check: checks[rule], group: nil, members: 0..<0))
+                continue
+            }
+            members.append((rule, check.slot))
+            if let last = steps.last?.group, last.takeUnretainedValue() === group {
+                steps[steps.count - 1].members = steps[steps.count - 1].members.lowerBound..<members.count
+            } else {
+                steps.append(
+                    Step(rule: rule, check: nil, group: Unmanaged.passUnretained(group), members: members.count - 1..<members.count))
+            }
+        }
+        return (steps, members)
     }
 }

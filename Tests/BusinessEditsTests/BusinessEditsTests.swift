@@ -34,6 +34,40 @@ import X12Validation
         #expect(!rule.check(claim, in: context).isEmpty, "\(id) does not fire on its failing input")
     }
 
+    /// The validator judges a group's edits in one call (`CheckGroup`) and runs the others one by
+    /// one: on every case's passing and failing claim, with and without some of a group's members
+    /// disabled, it reports what the rules report one by one, in catalog order.
+    @Test(arguments: [[], ["ADR-002", "BP-012", "DX-003", "DX-008"]] as [Set<String>])
+    func validatorReportsWhatEachRuleReports(disabled: Set<String>) throws {
+        var compared = 0
+        for id in Self.ids {
+            let testCase = try #require(EditCases.all[id])
+            var claim = GoodClaim.claim
+            var context = GoodClaim.context
+            testCase.setup(&claim, &context)
+            for broken in [false, true] {
+                if broken { testCase.breaks(&claim, &context) }
+                // The validator works out for itself whether a claim repeats an earlier one.
+                guard !context.repeatsEarlierClaim else { continue }
+                let expected = BusinessEdits.rules.filter { !disabled.contains($0.edit.id) }.flatMap { rule in
+                    switch rule.check(claim, in: context) {
+                    case .none: [String]()
+                    case .claim(let times): Array(repeating: rule.edit.id, count: times)
+                    case .lines(let numbers): numbers.map { "\(rule.edit.id) line \($0)" }
+                    }
+                }
+                let findings = ClaimValidator(rules: BusinessEdits.rules, codeSets: context.codeSets).findings(
+                    for: ParsedTransactionSet(header: context.header, claims: [claim], structureErrors: []),
+                    receivedDate: context.receivedDate, profile: ValidationProfile(disabledEdits: disabled, rules: context.partner),
+                    priorSubmissions: context.priorSubmissions)
+                let reported = findings.map { finding in finding.lineNumber.map { "\(finding.edit.id) line \($0)" } ?? finding.edit.id }
+                #expect(reported == expected, "\(id), \(broken ? "failing" : "passing") claim")
+                compared += 1
+            }
+        }
+        #expect(compared > 2 * Self.ids.count - 10)
+    }
+
     @Test func everyBusinessEditReportsOnThe277CA() {
         for edit in BusinessEdits.edits {
             #expect(!edit.outcome.isImplementationLevel, "\(edit.id)")

@@ -11,34 +11,62 @@ enum AddressEdits {
         /// `category:status[:entity]` suffix after the status code: entity code, or nil for
         /// ambulance locations (their status code 266 names the place itself).
         var entity: String?
-        /// Lends the holder's address, when the claim (or line) has one, to a test; false without
-        /// one. Lent, not returned: returning it copied the address, five strings, for each of
-        /// its three edits on every claim.
-        var claimAddress: (@Sendable (Claim, (Address) -> Bool) -> Bool)?
+        /// The guide's street rules for this address (billing provider, service facility): no
+        /// post office box, a full ZIP+4. Judged with its other edits, on the same look-up.
+        var streetEdits: (postOfficeBox: Edit, zipPlusFour: Edit)?
+        /// Judges the claim's address of this kind, when it has one (`judge`); written out per
+        /// holder so that the address is read in place: through a shared accessor it was copied,
+        /// five strings, for each of its edits on every claim.
+        var claimAddress: (@Sendable (Claim, CodeSets) -> UInt64)?
+        /// Lends a line's address of this kind to a test; false without one.
         var lineAddress: (@Sendable (LentLine, (Address) -> Bool) -> Bool)?
         /// Payers route on their id, not their address: its edits only warn.
         var warnOnly: Bool { entity == "PR" }
     }
 
+    /// The bits of `judge`: which of an address's edits fire.
+    enum Slot: Int {
+        case state, zipShape, zipPrefix, postOfficeBox, zipPlusFour
+    }
+
     static let holders: [Holder] = [
         Holder(
             number: 1, loop: "2010AA", name: "billing provider", entity: "85",
-            claimAddress: { lend($0.billingProvider.address, to: $1) }),
+            streetEdits: (
+                .business(
+                    "BP-012", snip: 4, "2010AA N301", "billing provider address is a post office box or lock box",
+                    fix: "Send the physical street address in 2010AA; put a PO box in the pay-to address (2010AB).",
+                    "A7:503:85"),
+                .business(
+                    "BP-015", snip: 4, "2010AA N403", "billing provider ZIP code is not the full 9-digit ZIP+4",
+                    fix: "The guide requires the 9-digit ZIP code for the billing provider: add the 4-digit extension.",
+                    "A7:500:85")
+            ),
+            claimAddress: { judge($0.billingProvider.address, $1, street: true) }),
         Holder(
             number: 4, loop: "2010AB", name: "pay-to", entity: "87",
-            claimAddress: { lend($0.providers.payToAddress, to: $1) }),
+            claimAddress: { judge($0.providers.payToAddress, $1) }),
         Holder(
             number: 7, loop: "2010BA", name: "subscriber", entity: "IL",
-            claimAddress: { lend($0.subscriber.address, to: $1) }),
+            claimAddress: { judge($0.subscriber.address, $1) }),
         Holder(
             number: 10, loop: "2010CA", name: "patient", entity: "QC",
-            claimAddress: { lend($0.patient?.address, to: $1) }),
+            claimAddress: { judge($0.patient?.address, $1) }),
         Holder(
             number: 13, loop: "2010BB", name: "payer", entity: "PR",
-            claimAddress: { lend($0.payer.address, to: $1) }),
+            claimAddress: { judge($0.payer.address, $1) }),
         Holder(
             number: 16, loop: "2310C", name: "service facility", entity: "77",
-            claimAddress: { lend($0.providers.serviceFacility?.address, to: $1) }),
+            streetEdits: (
+                .business(
+                    "PRV-019", snip: 4, "2310C N301", "service facility address is a post office box",
+                    fix: "Send the street address where the services were rendered.", "A7:503:77"),
+                .business(
+                    "PRV-013", snip: 4, "2310C N403", "service facility ZIP code is not the full 9-digit ZIP+4",
+                    fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
+                    "A7:500:77")
+            ),
+            claimAddress: { judge($0.providers.serviceFacility?.address, $1, street: true) }),
         Holder(
             number: 19, loop: "2420C", name: "line service facility", entity: "77",
             lineAddress: { lend($0.details.serviceFacility?.address, to: $1) }),
@@ -47,104 +75,79 @@ enum AddressEdits {
             lineAddress: { lend($0.details.ordering?.address, to: $1) }),
         Holder(
             number: 25, loop: "2310E", name: "ambulance pick-up", entity: nil,
-            claimAddress: { lend($0.providers.ambulancePickUp, to: $1) }),
+            claimAddress: { judge($0.providers.ambulancePickUp, $1) }),
         Holder(
             number: 28, loop: "2310F", name: "ambulance drop-off", entity: nil,
-            claimAddress: { lend($0.providers.ambulanceDropOff, to: $1) }),
+            claimAddress: { judge($0.providers.ambulanceDropOff, $1) }),
     ]
 
-    static let rules: [any ClaimRule] = holders.flatMap(rules(for:)) + streetRules
+    static let rules: [any ClaimRule] = holders.flatMap(rules(for:)) + [lineFacilityZipPlusFour]
 
     static func rules(for holder: Holder) -> [any ClaimRule] {
         func status(_ code: String, _ category: String) -> String {
             guard let entity = holder.entity else { return "\(category):266" }
             return "\(category):\(code):\(entity)"
         }
-        // Each check captures only the accessor it calls: capturing the holder, every call copied
-        // its accessor out of it (a retain and a release, 30 a claim).
-        func check(_ test: @escaping @Sendable (Address, CodeSets) -> Bool) -> @Sendable (Claim, ClaimContext) -> RuleViolations {
-            if let claimAddress = holder.claimAddress {
-                return { claim, context in fires(claimAddress(claim) { test($0, context.codeSets) }) }
-            }
-            guard let lineAddress = holder.lineAddress else { return { _, _ in .none } }
-            return { claim, context in linesWhere(claim) { line in lineAddress(line) { test($0, context.codeSets) } } }
-        }
-        return [
-            Check(
-                .business(
-                    id(holder.number), snip: 5, "\(holder.loop) N402", "\(holder.name) state or province code is not a USPS or Canada Post code",
-                    fix: "Use the two-letter postal abbreviation (e.g. NY, PR, ON).", status("501", "A7"),
-                    warn: holder.warnOnly),
-                check { address, sets in
-                    guard let state = address.state, !sets.states.isEmpty else { return false }
-                    return !sets.states.contains(state)
-                }),
-            Check(
-                .business(
-                    id(holder.number + 1), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code is not 5 or 9 digits",
-                    fix: "Send a US ZIP code as 5 or 9 digits without the hyphen (e.g. 100011234).", status("500", "A7"),
-                    warn: holder.warnOnly),
-                check { address, sets in
-                    guard let zip = address.postalCode, isUS(address, sets) else { return false }
-                    let count = zip.utf8.count
-                    return !(count == 5 || count == 9) || !zip.isAllDigits
-                }),
-            Check(
-                .business(
-                    id(holder.number + 2), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code does not belong to the state given",
-                    fix: "Check the ZIP code and the state (N402) of the address: the ZIP's first three digits are not served there.",
-                    status("500", "A8"), warn: holder.warnOnly),
-                check { address, sets in
-                    guard let zip = address.postalCode, let state = address.state, isUS(address, sets) else { return false }
-                    return sets.zipPrefixes.zip(zip, isIn: state) == false
-                }),
+        let edits = [
+            Edit.business(
+                id(holder.number), snip: 5, "\(holder.loop) N402", "\(holder.name) state or province code is not a USPS or Canada Post code",
+                fix: "Use the two-letter postal abbreviation (e.g. NY, PR, ON).", status("501", "A7"), warn: holder.warnOnly),
+            Edit.business(
+                id(holder.number + 1), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code is not 5 or 9 digits",
+                fix: "Send a US ZIP code as 5 or 9 digits without the hyphen (e.g. 100011234).", status("500", "A7"),
+                warn: holder.warnOnly),
+            Edit.business(
+                id(holder.number + 2), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code does not belong to the state given",
+                fix: "Check the ZIP code and the state (N402) of the address: the ZIP's first three digits are not served there.",
+                status("500", "A8"), warn: holder.warnOnly),
         ]
+        if let claimAddress = holder.claimAddress {
+            let street = holder.streetEdits.map { [$0.postOfficeBox, $0.zipPlusFour] } ?? []
+            return CheckGroup.rules(edits + street) { claim, context in claimAddress(claim, context.codeSets) }
+        }
+        guard let lineAddress = holder.lineAddress else { return [] }
+        return zip(edits, [Slot.state, .zipShape, .zipPrefix]).map { edit, slot in
+            Check(edit) { claim, context in
+                linesWhere(claim) { line in lineAddress(line) { judge($0, context.codeSets) >> slot.rawValue & 1 != 0 } }
+            }
+        }
     }
 
-    static let streetRules: [any ClaimRule] = [
-        Check(
-            .business(
-                "BP-012", snip: 4, "2010AA N301", "billing provider address is a post office box or lock box",
-                fix: "Send the physical street address in 2010AA; put a PO box in the pay-to address (2010AB).", "A7:503:85")
-        ) { claim, _ in
-            fires(claim.billingProvider.address.map(isPostOfficeBox) ?? false)
-        },
-        Check(
-            .business(
-                "PRV-019", snip: 4, "2310C N301", "service facility address is a post office box",
-                fix: "Send the street address where the services were rendered.", "A7:503:77")
-        ) { claim, _ in
-            fires(claim.providers.serviceFacility?.address.map(isPostOfficeBox) ?? false)
-        },
-        Check(
-            .business(
-                "BP-015", snip: 4, "2010AA N403", "billing provider ZIP code is not the full 9-digit ZIP+4",
-                fix: "The guide requires the 9-digit ZIP code for the billing provider: add the 4-digit extension.", "A7:500:85")
-        ) { claim, context in
-            guard let address = claim.billingProvider.address, isUS(address, context.codeSets) else { return .none }
-            return fires((address.postalCode?.utf8.count ?? 9) != 9)
-        },
-        Check(
-            .business(
-                "PRV-013", snip: 4, "2310C N403", "service facility ZIP code is not the full 9-digit ZIP+4",
-                fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
-                "A7:500:77")
-        ) { claim, context in
-            guard let address = claim.providers.serviceFacility?.address, isUS(address, context.codeSets) else { return .none }
-            return fires((address.postalCode?.utf8.count ?? 9) != 9)
-        },
-        Check(
-            .business(
-                "SVC-069", snip: 4, "2420C N403", "line service facility ZIP code is not the full 9-digit ZIP+4",
-                fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
-                "A7:500:77")
-        ) { claim, context in
-            linesWhere(claim) { line in
-                guard let address = line.details.serviceFacility?.address, isUS(address, context.codeSets) else { return false }
-                return (address.postalCode?.utf8.count ?? 9) != 9
-            }
-        },
-    ]
+    static let lineFacilityZipPlusFour = Check(
+        .business(
+            "SVC-069", snip: 4, "2420C N403", "line service facility ZIP code is not the full 9-digit ZIP+4",
+            fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
+            "A7:500:77")
+    ) { claim, context in
+        linesWhere(claim) { line in
+            guard let address = line.details.serviceFacility?.address else { return false }
+            return judge(address, context.codeSets) >> Slot.zipPlusFour.rawValue & 1 != 0
+        }
+    }
+
+    /// Which of an address's edits fire (`Slot` bits), its state looked up once for all of them;
+    /// none without an address. The post office box scan only when `street` asks for it.
+    @inline(__always) static func judge(_ address: Address?, _ sets: CodeSets, street: Bool = false) -> UInt64 {
+        switch address {
+        case .some(let address): judge(address, sets, street: street)
+        case .none: 0
+        }
+    }
+
+    static func judge(_ address: Address, _ sets: CodeSets, street: Bool = false) -> UInt64 {
+        var fired = street ? bit(Slot.postOfficeBox.rawValue, isPostOfficeBox(address)) : 0
+        guard let state = address.state else { return fired }
+        let standing = sets.states.lookup(state)
+        if case .valid = standing {} else { fired |= bit(Slot.state.rawValue, !sets.states.isEmpty) }
+        guard isUS(standing, sets) else { return fired }
+        let zip = address.postalCode
+        let count = zip?.utf8.count ?? 9
+        fired |= bit(Slot.zipPlusFour.rawValue, count != 9)
+        guard let zip else { return fired }
+        fired |= bit(Slot.zipShape.rawValue, !(count == 5 || count == 9) || !zip.isAllDigits)
+        fired |= bit(Slot.zipPrefix.rawValue, sets.zipPrefixes.zip(zip, isIn: state) == false)
+        return fired
+    }
 
     /// `test` on `address`, when there is one, read in place (`Optional.map` copied it).
     @inline(__always) static func lend(_ address: Address?, to test: (Address) -> Bool) -> Bool {
@@ -158,7 +161,12 @@ enum AddressEdits {
     /// state list, any state counts as US.
     static func isUS(_ address: Address, _ sets: CodeSets) -> Bool {
         guard let state = address.state else { return false }
-        if case .valid(let flags) = sets.states.lookup(state) { return !flags.contains(.canadian) }
+        return isUS(sets.states.lookup(state), sets)
+    }
+
+    /// Whether a state's standing in the state list makes the address a US one.
+    @inline(__always) static func isUS(_ standing: CodeSet.Lookup, _ sets: CodeSets) -> Bool {
+        if case .valid(let flags) = standing { return !flags.contains(.canadian) }
         return sets.states.isEmpty
     }
 

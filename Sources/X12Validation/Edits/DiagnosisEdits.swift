@@ -5,27 +5,33 @@ import ClaimsCore
 enum DiagnosisEdits {
     static let rules: [any ClaimRule] = codeSetRules + demographicRules
 
-    static let codeSetRules: [any ClaimRule] = [
-        perDiagnosis("DX-001", "DX-002", "is not shaped like an ICD-10-CM code (letter, digit, then 1–5 characters, no dot)",
-            fix: "Send the ICD-10-CM code without the decimal point, e.g. E119 for E11.9.", principal: "A7:254",
-            other: "A7:255") { code, _, _ in !isICD10Shaped(code) },
-        perDiagnosis("DX-003", "DX-004", "is not an ICD-10-CM code",
-            fix: "Check the code against the ICD-10-CM tabular list for the date of service.", principal: "A7:254",
-            other: "A7:255") { code, sets, dates in
-            isICD10Shaped(code) && lookup(code, sets, dates) == .unknown
-        },
-        perDiagnosis("DX-005", "DX-006", "is not valid on the date of service (not yet effective, or deleted)",
-            fix: "Use the ICD-10-CM release in force on the date of service (fiscal years start October 1).",
-            principal: "A7:254", other: "A7:255") { code, sets, dates in
-            lookup(code, sets, dates) == .notValidOnDate
-        },
-        perDiagnosis("DX-007", "DX-008", "is a category, not a billable code: more characters are required",
-            fix: "Code to the highest specificity: a billable leaf code, with the 7th character where one is required.",
-            principal: "A7:254", other: "A7:255") { code, sets, dates in
-            if case .valid(let flags) = lookup(code, sets, dates) { return flags.contains(.header) }
-            return false
-        },
-    ].flatMap { $0 }
+    /// DX-001 to DX-008, principal and secondary: each code's shape and its standing in
+    /// ICD-10-CM, looked up once for the four edits that read it.
+    static let codeSetRules: [any ClaimRule] = CheckGroup.rules(
+        [
+            pair("DX-001", "DX-002", "is not shaped like an ICD-10-CM code (letter, digit, then 1–5 characters, no dot)",
+                fix: "Send the ICD-10-CM code without the decimal point, e.g. E119 for E11.9."),
+            pair("DX-003", "DX-004", "is not an ICD-10-CM code",
+                fix: "Check the code against the ICD-10-CM tabular list for the date of service."),
+            pair("DX-005", "DX-006", "is not valid on the date of service (not yet effective, or deleted)",
+                fix: "Use the ICD-10-CM release in force on the date of service (fiscal years start October 1)."),
+            pair("DX-007", "DX-008", "is a category, not a billable code: more characters are required",
+                fix: "Code to the highest specificity: a billable leaf code, with the 7th character where one is required."),
+        ].flatMap { $0 }
+    ) { claim, context in
+        let dates = claim.serviceDates
+        var fired: UInt64 = 0
+        for (index, diagnosis) in claim.diagnoses.enumerated() where diagnosis.isICD10 {
+            let secondary = index == 0 ? 0 : 1
+            let shaped = isICD10Shaped(diagnosis.code)
+            let standing = lookup(diagnosis.code, context.codeSets, dates)
+            fired |= bit(secondary, !shaped)
+            fired |= bit(2 + secondary, shaped && standing == .unknown)
+            fired |= bit(4 + secondary, standing == .notValidOnDate)
+            if case .valid(let flags) = standing { fired |= bit(6 + secondary, flags.contains(.header)) }
+        }
+        return fired
+    }
 
     static let demographicRules: [any ClaimRule] = [
         Check(
@@ -95,21 +101,10 @@ enum DiagnosisEdits {
 
     /// Two edits, one for the principal diagnosis (HI01) and one for the others, with the
     /// 277CA status the guide gives each (254 principal, 255 other).
-    static func perDiagnosis(
-        _ principalID: String, _ otherID: String, _ problem: String, fix: String, principal: String, other: String,
-        _ test: @escaping @Sendable (String, CodeSets, ServiceDates) -> Bool
-    ) -> [any ClaimRule] {
+    static func pair(_ principalID: String, _ otherID: String, _ problem: String, fix: String) -> [Edit] {
         [
-            Check(.business(principalID, snip: 5, "2300 HI01-2", "the principal diagnosis \(problem)", fix: fix, principal)) {
-                claim, context in
-                guard let first = claim.diagnoses.first, first.isICD10 else { return .none }
-                return fires(test(first.code, context.codeSets, claim.serviceDates))
-            },
-            Check(.business(otherID, snip: 5, "2300 HI02-2…HI12-2", "a secondary diagnosis \(problem)", fix: fix, other)) {
-                claim, context in
-                let dates = claim.serviceDates
-                return fires(claim.diagnoses.dropFirst().contains { $0.isICD10 && test($0.code, context.codeSets, dates) })
-            },
+            .business(principalID, snip: 5, "2300 HI01-2", "the principal diagnosis \(problem)", fix: fix, "A7:254"),
+            .business(otherID, snip: 5, "2300 HI02-2…HI12-2", "a secondary diagnosis \(problem)", fix: fix, "A7:255"),
         ]
     }
 
