@@ -25,6 +25,11 @@ public struct Claim: Sendable, Equatable {
     /// The patient when not the subscriber (2000C/2010CA); nil when the subscriber is the patient.
     /// Inline: most claims have none.
     public var patient: Optional<Person>
+    /// Whether there is a 2000C patient, tested in place: `patient == nil` copied the person out
+    /// first (a memcpy and a retain of each of its strings) for each of the edits that ask.
+    @inlinable public var hasPatient: Bool {
+        if case .some = patient { true } else { false }
+    }
     /// SBR02 (`18` self) or PAT01 when the patient is a dependent.
     public var patientRelationship: String
     @OutOfLine public var payer: Payer

@@ -88,7 +88,7 @@ public struct FeatureExtractor: Sendable {
         x[RiskFeature.logDaysToSubmission.index] = log1p(days)
         x[RiskFeature.lateSubmission.index] = days > 90 ? 1 : 0
         x[RiskFeature.replacement.index] = claim.frequencyCode.utf8.first == UInt8(ascii: "7") || claim.frequencyCode.utf8.first == UInt8(ascii: "8") ? 1 : 0
-        x[RiskFeature.dependentPatient.index] = claim.patient == nil ? 0 : 1
+        x[RiskFeature.dependentPatient.index] = claim.hasPatient ? 1 : 0
         x[RiskFeature.providerRejectionRate.index] = ClaimHistory.smoothedRate(
             rejections: history.providerRejections, claims: history.providerClaims)
         x[RiskFeature.logProviderVolume.index] = log1p(Double(history.providerClaims))

@@ -54,7 +54,7 @@ final class PHISealer {
         seal(Self.text(claim.pointee.subscriber.birthDate?.description, to: &plaintext), column: 1, to: &copy)
         seal(Self.text(claim.pointee.subscriber.memberID, to: &plaintext), column: 2, to: &copy)
         seal(Self.address(claim.pointee.subscriber.address, to: &plaintext), column: 3, to: &copy)
-        let hasPatient = claim.pointee.patient != nil
+        let hasPatient = claim.pointee.hasPatient
         seal(
             hasPatient && Self.name(claim.pointee.patient!.lastName, claim.pointee.patient!.firstName, to: &plaintext),
             column: 4, to: &copy)

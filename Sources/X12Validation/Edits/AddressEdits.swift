@@ -177,7 +177,12 @@ enum AddressEdits {
     /// `PO BOX`, `P.O. BOX`, `POST OFFICE BOX`, `LOCK BOX`, `LOCKBOX`, `PMB`, any case.
     static func isPostOfficeBox(_ line: String) -> Bool {
         line.withBytes { bytes in
-            boxPrefixes.contains { prefix in
+            // Most lines start with a house number and a letter no prefix starts with: one scan
+            // to that letter instead of one per prefix.
+            guard let first = bytes.first(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }),
+                boxPrefixes.contains(where: { $0[0] == first & ~0x20 })
+            else { return false }
+            return boxPrefixes.contains { prefix in
                 var matched = 0
                 for byte in bytes {
                     let upper = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte

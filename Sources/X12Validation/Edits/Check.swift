@@ -112,8 +112,6 @@ extension Claim {
     /// address, for about 150 such copies a claim, and so did testing the patient against nil.
     var patientBirthDate: CalendarDate? { patient.map { $0.birthDate } ?? subscriber.birthDate }
     var patientGender: String? { patient.map { $0.gender } ?? subscriber.gender }
-    /// Entity code of the patient for 277CA STC01-3: QC when a dependent, IL when the subscriber.
-    var isDependentPatient: Bool { patient != nil }
     /// Whether the destination payer is Medicare (claim filing indicator MA/MB).
     var isMedicare: Bool { coverage.filingIndicator == "MB" || coverage.filingIndicator == "MA" }
 }

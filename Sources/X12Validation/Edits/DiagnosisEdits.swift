@@ -33,69 +33,63 @@ enum DiagnosisEdits {
         return fired
     }
 
-    static let demographicRules: [any ClaimRule] = [
-        Check(
-            .business(
-                "DX-009", snip: 5, "2300 HI01-2", "the principal diagnosis is an external cause code (V00–Y99)",
-                fix: "External causes describe how an injury happened; list the injury or condition first.", "A7:254")
-        ) { claim, _ in
-            fires(claim.diagnoses.first.map { $0.isICD10 && isExternalCause($0.code) } ?? false)
-        },
-        Check(
-            .business(
-                "DX-010", snip: 5, "2300 HI", "a diagnosis for female patients only (pregnancy, female genital organs) on a male patient",
-                fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86")
-        ) { claim, _ in
-            fires(claim.patientGender == "M" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, femaleOnly) })
-        },
-        Check(
-            .business(
-                "DX-011", snip: 5, "2300 HI", "a diagnosis for male patients only (male genital organs, prostate) on a female patient",
-                fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86")
-        ) { claim, _ in
-            fires(claim.patientGender == "F" && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, maleOnly) })
-        },
-        Check(
-            .business(
-                "DX-012", snip: 5, "2300 HI", "a liveborn infant code (Z38) on a patient older than one year",
-                fix: "Z38 codes belong only on the newborn's birth record; check the code and the birth date.", "A8:255")
-        ) { claim, _ in
-            fires(olderThan(claim, years: 1) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, newborn) })
-        },
-        Check(
-            .business(
-                "DX-013", snip: 5, "2300 HI", "a perinatal condition code (P00–P96) on a patient older than one year",
-                fix: "Perinatal codes are for conditions originating in the perinatal period; check the code.", "A8:255",
-                warn: true)
-        ) { claim, _ in
-            fires(olderThan(claim, years: 1) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, perinatal) })
-        },
-        Check(
-            .business(
-                "DX-014", snip: 5, "2300 HI", "a pregnancy code (O00–O9A) on a patient younger than 9 or older than 64",
-                fix: "Check the patient's birth date and the diagnosis code.", "A8:255", warn: true)
-        ) { claim, _ in
-            guard let birth = claim.patientBirthDate, let first = claim.serviceDates.first else { return .none }
-            let age = birth.years(until: first)
-            return fires((age < 9 || age > 64) && claim.diagnoses.contains { $0.isICD10 && inRanges($0.code, pregnancy) })
-        },
-        Check(
-            .business(
-                "DX-015", snip: 5, "2300 HI", "the same diagnosis code is reported twice",
-                fix: "List each diagnosis once.", "A7:255", warn: true)
-        ) { claim, _ in
-            let codes = claim.diagnoses
-            return fires(codes.indices.contains { index in codes[..<index].contains { $0.code == codes[index].code } })
-        },
-        Check(
-            .business(
-                "DX-016", snip: 5, "2300 HI01-1", "ICD-9-CM qualifiers (BK/BF) on services from October 1, 2015 on",
-                fix: "Code services from 2015-10-01 on in ICD-10-CM with qualifiers ABK (principal) and ABF.", "A7:700")
-        ) { claim, _ in
-            guard let last = claim.serviceDates.last, last >= icd10Start else { return .none }
-            return fires(claim.diagnoses.contains { $0.qualifier == "BK" || $0.qualifier == "BF" })
-        },
-    ]
+    /// DX-009 to DX-016: the codes against the patient's sex and age and against each other,
+    /// judged in one pass over the codes. One by one, each edit walked the codes again, reading
+    /// the qualifier and packing the code each time.
+    static let demographicRules: [any ClaimRule] = CheckGroup.rules([
+        .business(
+            "DX-009", snip: 5, "2300 HI01-2", "the principal diagnosis is an external cause code (V00–Y99)",
+            fix: "External causes describe how an injury happened; list the injury or condition first.", "A7:254"),
+        .business(
+            "DX-010", snip: 5, "2300 HI", "a diagnosis for female patients only (pregnancy, female genital organs) on a male patient",
+            fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86"),
+        .business(
+            "DX-011", snip: 5, "2300 HI", "a diagnosis for male patients only (male genital organs, prostate) on a female patient",
+            fix: "Check the patient's gender (DMG03) and the diagnosis code.", "A8:86"),
+        .business(
+            "DX-012", snip: 5, "2300 HI", "a liveborn infant code (Z38) on a patient older than one year",
+            fix: "Z38 codes belong only on the newborn's birth record; check the code and the birth date.", "A8:255"),
+        .business(
+            "DX-013", snip: 5, "2300 HI", "a perinatal condition code (P00–P96) on a patient older than one year",
+            fix: "Perinatal codes are for conditions originating in the perinatal period; check the code.", "A8:255",
+            warn: true),
+        .business(
+            "DX-014", snip: 5, "2300 HI", "a pregnancy code (O00–O9A) on a patient younger than 9 or older than 64",
+            fix: "Check the patient's birth date and the diagnosis code.", "A8:255", warn: true),
+        .business(
+            "DX-015", snip: 5, "2300 HI", "the same diagnosis code is reported twice",
+            fix: "List each diagnosis once.", "A7:255", warn: true),
+        .business(
+            "DX-016", snip: 5, "2300 HI01-1", "ICD-9-CM qualifiers (BK/BF) on services from October 1, 2015 on",
+            fix: "Code services from 2015-10-01 on in ICD-10-CM with qualifiers ABK (principal) and ABF.", "A7:700"),
+    ]) { claim, _ in
+        var femaleCode = false, maleCode = false, livebornCode = false, perinatalCode = false, pregnancyCode = false
+        var icd9 = false, externalCause = false, repeated = false
+        let codes = claim.diagnoses
+        for index in codes.indices {
+            let diagnosis = codes[index]
+            repeated = repeated || codes[..<index].contains { $0.code == diagnosis.code }
+            guard diagnosis.isICD10 else {
+                icd9 = icd9 || diagnosis.qualifier == "BK" || diagnosis.qualifier == "BF"
+                continue
+            }
+            if index == 0 { externalCause = isExternalCause(diagnosis.code) }
+            let key = pack(diagnosis.code)
+            femaleCode = femaleCode || inRanges(key, femaleOnly)
+            maleCode = maleCode || inRanges(key, maleOnly)
+            livebornCode = livebornCode || inRanges(key, newborn)
+            perinatalCode = perinatalCode || inRanges(key, perinatal)
+            pregnancyCode = pregnancyCode || inRanges(key, pregnancy)
+        }
+        let gender = claim.patientGender
+        let age = claim.patientBirthDate.flatMap { birth in claim.serviceDates.first.map { birth.years(until: $0) } }
+        let olderThanOne = (age ?? 0) >= 1
+        let last = claim.serviceDates.last
+        return bit(0, externalCause) | bit(1, gender == "M" && femaleCode) | bit(2, gender == "F" && maleCode)
+            | bit(3, olderThanOne && livebornCode) | bit(4, olderThanOne && perinatalCode)
+            | bit(5, age.map { $0 < 9 || $0 > 64 } == true && pregnancyCode) | bit(6, repeated)
+            | bit(7, last.map { $0 >= icd10Start } == true && icd9)
+    }
 
     static let icd10Start = CalendarDate(year: 2015, month: 10, day: 1)!
 
@@ -136,11 +130,6 @@ enum DiagnosisEdits {
             || first == UInt8(ascii: "Y")
     }
 
-    static func olderThan(_ claim: Claim, years: Int) -> Bool {
-        guard let birth = claim.patientBirthDate, let first = claim.serviceDates.first else { return false }
-        return birth.years(until: first) >= years
-    }
-
     // MARK: Ranges of ICD-10-CM categories (first three characters), from the chapter and block
     // structure of the tabular list.
 
@@ -156,11 +145,10 @@ enum DiagnosisEdits {
         }
     }
 
-    /// Whether the code's first four characters fall in one of `ranges` (bounds may be 3 or 4
-    /// characters; a 3-character upper bound covers all its subcategories).
-    static func inRanges(_ code: String, _ ranges: [Range3]) -> Bool {
-        let key = pack(code)
-        return ranges.contains { key >= $0.low && key <= ($0.high | (($0.high & 0xFF) == 0 ? 0xFF : 0)) }
+    /// Whether a code's first four characters (`pack`ed) fall in one of `ranges` (bounds may be
+    /// 3 or 4 characters; a 3-character upper bound covers all its subcategories).
+    static func inRanges(_ key: UInt32, _ ranges: [Range3]) -> Bool {
+        ranges.contains { key >= $0.low && key <= ($0.high | (($0.high & 0xFF) == 0 ? 0xFF : 0)) }
     }
 
     static let femaleOnly = [

@@ -25,7 +25,7 @@ enum SituationalEdits {
                 fix: "Send the patient in 2000C/2010CA with PAT01, or set SBR02 to 18 when the subscriber is the patient.",
                 "A6:156")
         ) { claim, _ in
-            fires(claim.coverage.subscriberRelationship != "18" && claim.patient == nil)
+            fires(claim.coverage.subscriberRelationship != "18" && !claim.hasPatient)
         },
         Check(
             .business(
@@ -33,21 +33,21 @@ enum SituationalEdits {
                 fix: "Leave out 2000C when the subscriber is the patient, or clear SBR02 when the patient is a dependent.",
                 "A8:156")
         ) { claim, _ in
-            fires(claim.coverage.subscriberRelationship == "18" && claim.patient != nil)
+            fires(claim.coverage.subscriberRelationship == "18" && claim.hasPatient)
         },
         Check(
             .business(
                 "SUB-010", snip: 4, "2010BA DMG", "the subscriber is the patient but the subscriber's birth date (DMG) is missing",
                 fix: "Add DMG*D8 with the subscriber's date of birth and gender in 2010BA.", "A6:158:IL")
         ) { claim, _ in
-            fires(claim.patient == nil && claim.subscriber.birthDate == nil)
+            fires(!claim.hasPatient && claim.subscriber.birthDate == nil)
         },
         Check(
             .business(
                 "SUB-008", snip: 4, "2010BA N3/N4", "the subscriber is the patient but the subscriber's address is missing",
                 fix: "Add N3 and N4 with the subscriber's address in 2010BA.", "A6:126:IL")
         ) { claim, _ in
-            fires(claim.patient == nil && claim.subscriber.address == nil)
+            fires(!claim.hasPatient && claim.subscriber.address == nil)
         },
         Check(
             .business(
