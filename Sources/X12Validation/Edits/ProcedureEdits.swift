@@ -56,7 +56,7 @@ enum ProcedureEdits {
                     }
                     return false
                 case .cpt:
-                    return line.procedureCode.hasSuffix("99") && !line.procedureCode.hasPrefix("992")
+                    return isUnlistedCPT(line.procedureCode)
                 default:
                     return false
                 }
@@ -122,7 +122,11 @@ enum ProcedureEdits {
                 "CLM-009", snip: 5, "2300 CLM05-3", "claim frequency code is not 1 (original), 7 (replacement) or 8 (void)",
                 fix: "Professional claims use frequency 1, 7 or 8 in CLM05-3.", "A7:535")
         ) { claim, _ in
-            fires(!professionalFrequencies.contains(claim.frequencyCode))
+            // Compared, not hashed: a set's look-up hashed the code for every claim.
+            switch claim.frequencyCode {
+            case "1", "7", "8": .none
+            default: .claim(times: 1)
+            }
         },
     ]
 
@@ -139,6 +143,14 @@ enum ProcedureEdits {
             }
             guard first >= 0x41 && first <= 0x56, middleDigits, ValueSyntax.isDigit(last) else { return .malformed }
             return first == UInt8(ascii: "D") ? .dental : .hcpcs
+        }
+    }
+
+    /// CPT's unlisted procedures end in 99 (`17999`, `64999`); office visits (992xx) do not count.
+    static func isUnlistedCPT(_ code: String) -> Bool {
+        code.withBytes { bytes in
+            bytes.count == 5 && bytes[3] == UInt8(ascii: "9") && bytes[4] == UInt8(ascii: "9")
+                && !(bytes[0] == UInt8(ascii: "9") && bytes[1] == UInt8(ascii: "9") && bytes[2] == UInt8(ascii: "2"))
         }
     }
 
@@ -172,5 +184,4 @@ enum ProcedureEdits {
     static let xModifiers: Set<String> = ["XE", "XP", "XS", "XU"]
     /// CPT's own alphanumeric modifiers (anesthesia physical status, performance measures).
     static let cptAlphanumericModifiers: Set<String> = ["P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P", "8P"]
-    static let professionalFrequencies: Set<String> = ["1", "7", "8"]
 }

@@ -74,7 +74,7 @@ enum ProviderIdentifierEdits {
         ) { claim, _ in
             guard let taxID = claim.billingProvider.taxID else { return .none }
             let first = taxID.firstByte
-            return fires(taxID.utf8.count != 9 || !taxID.isAllDigits || taxID.utf8.allSatisfy { $0 == first })
+            return fires(taxID.utf8.count != 9 || !taxID.isAllDigits || taxID.withBytes { $0.allSatisfy { $0 == first } })
         },
         Check(
             .business(
