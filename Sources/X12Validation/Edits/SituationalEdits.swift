@@ -165,7 +165,7 @@ enum SituationalEdits {
                 "CLM-026", snip: 4, "2300 DTP*435", "inpatient place of service (21, 51, 61) without the admission date (DTP*435)",
                 fix: "Add DTP*435 with the date the patient was admitted.", "A6:189", warn: true)
         ) { claim, _ in
-            fires(inpatientPlaces.contains(claim.placeOfService) && claim.details.dates.admission == nil)
+            fires(isInpatientPlace(claim.placeOfService) && claim.details.dates.admission == nil)
         },
         Check(
             .business(
@@ -227,7 +227,15 @@ enum SituationalEdits {
         },
     ]
 
-    static let inpatientPlaces: Set<String> = ["21", "51", "61"]
+    /// Inpatient hospital, inpatient psychiatric facility, comprehensive inpatient rehabilitation
+    /// (places of service 21, 51, 61). Compared, not hashed: a set's look-up hashed the place for
+    /// every claim.
+    static func isInpatientPlace(_ code: String) -> Bool {
+        switch code {
+        case "21", "51", "61": true
+        default: false
+        }
+    }
 
     /// Ground ambulance transport and mileage codes (HCPCS A0425–A0436).
     static func isAmbulanceTransport(_ code: String) -> Bool {
