@@ -108,27 +108,32 @@ public struct ClaimValidator: Sendable {
             _ claim: Claim, at index: Int, _ context: ClaimContext, _ steps: UnsafeBufferPointer<Step>,
             _ members: UnsafeBufferPointer<(rule: Int, slot: Int)>
         ) {
-            func add(_ rule: Int, line: Int?) {
-                findings.append(
-                    ClaimFinding(
-                        edit: rules[rule].edit, claimIndex: index, lineNumber: line,
-                        severity: profile.severity(of: rules[rule].edit)))
+            func report(_ rule: Int, _ violations: RuleViolations) {
+                func add(line: Int?) {
+                    findings.append(
+                        ClaimFinding(
+                            edit: rules[rule].edit, claimIndex: index, lineNumber: line,
+                            severity: profile.severity(of: rules[rule].edit)))
+                }
+                switch violations {
+                case .none: break
+                case .claim(let times): for _ in 0..<times { add(line: nil) }
+                case .lines(let numbers): for number in numbers { add(line: number) }
+                }
             }
             for step in steps {
                 guard let group = step.group else {
-                    let violations =
-                        step.check?._withUnsafeGuaranteedRef { $0.body(claim, context) }
-                        ?? rules[step.rule].check(claim, in: context)
-                    switch violations {
-                    case .none: break
-                    case .claim(let times): for _ in 0..<times { add(step.rule, line: nil) }
-                    case .lines(let numbers): for number in numbers { add(step.rule, line: number) }
-                    }
+                    report(
+                        step.rule,
+                        step.check?._withUnsafeGuaranteedRef { $0.body(claim, context) } ?? rules[step.rule].check(claim, in: context))
                     continue
                 }
-                let fired = group._withUnsafeGuaranteedRef { $0.judge(claim, context) }
+                let fired = group._withUnsafeGuaranteedRef { $0.fired(claim, context) }
                 guard fired != 0 else { continue }
-                for member in members[step.members] where fired >> member.slot & 1 != 0 { add(member.rule, line: nil) }
+                // Rare: only the members that fired are asked what (the claim, or which lines).
+                for member in members[step.members] where fired >> member.slot & 1 != 0 {
+                    report(member.rule, rules[member.rule].check(claim, in: context))
+                }
             }
         }
         var seen = Set<ClaimKey>(minimumCapacity: parsed.claims.count)

@@ -11,38 +11,37 @@ enum AddressEdits {
         /// `category:status[:entity]` suffix after the status code: entity code, or nil for
         /// ambulance locations (their status code 266 names the place itself).
         var entity: String?
-        /// The guide's street rules for this address (billing provider, service facility): no
-        /// post office box, a full ZIP+4. Judged with its other edits, on the same look-up.
-        var streetEdits: (postOfficeBox: Edit, zipPlusFour: Edit)?
-        /// Judges the claim's address of this kind, when it has one (`judge`); written out per
-        /// holder so that the address is read in place: through a shared accessor it was copied,
-        /// five strings, for each of its edits on every claim.
-        var claimAddress: (@Sendable (Claim, CodeSets) -> UInt64)?
-        /// Lends a line's address of this kind to a test; false without one.
-        var lineAddress: (@Sendable (LentLine, (Address) -> Bool) -> Bool)?
+        /// The guide's street rules for this address, where it has them (billing provider and
+        /// service facilities: a full ZIP+4; the claim's two: no post office box either), judged
+        /// with its other edits on the same look-up.
+        var zipPlusFour: Edit? = nil
+        var postOfficeBox: Edit? = nil
+        /// Judges the claim's (or a line's) address of this kind, when it has one (`judge`);
+        /// written out per holder so that the address is read in place: through a shared
+        /// accessor it was copied, five strings, for each of its edits on every claim.
+        var claimAddress: (@Sendable (Claim, CodeSets) -> UInt64)? = nil
+        var lineAddress: (@Sendable (LentLine, CodeSets) -> UInt64)? = nil
         /// Payers route on their id, not their address: its edits only warn.
         var warnOnly: Bool { entity == "PR" }
     }
 
-    /// The bits of `judge`: which of an address's edits fire.
+    /// The bits of `judge`, in the order of a holder's edits: which of an address's edits fire.
     enum Slot: Int {
-        case state, zipShape, zipPrefix, postOfficeBox, zipPlusFour
+        case state, zipShape, zipPrefix, zipPlusFour, postOfficeBox
     }
 
     static let holders: [Holder] = [
         Holder(
             number: 1, loop: "2010AA", name: "billing provider", entity: "85",
-            streetEdits: (
-                .business(
-                    "BP-012", snip: 4, "2010AA N301", "billing provider address is a post office box or lock box",
-                    fix: "Send the physical street address in 2010AA; put a PO box in the pay-to address (2010AB).",
-                    "A7:503:85"),
-                .business(
-                    "BP-015", snip: 4, "2010AA N403", "billing provider ZIP code is not the full 9-digit ZIP+4",
-                    fix: "The guide requires the 9-digit ZIP code for the billing provider: add the 4-digit extension.",
-                    "A7:500:85")
-            ),
-            claimAddress: { judge($0.billingProvider.address, $1, street: true) }),
+            zipPlusFour: .business(
+                "BP-015", snip: 4, "2010AA N403", "billing provider ZIP code is not the full 9-digit ZIP+4",
+                fix: "The guide requires the 9-digit ZIP code for the billing provider: add the 4-digit extension.",
+                "A7:500:85"),
+            postOfficeBox: .business(
+                "BP-012", snip: 4, "2010AA N301", "billing provider address is a post office box or lock box",
+                fix: "Send the physical street address in 2010AA; put a PO box in the pay-to address (2010AB).",
+                "A7:503:85"),
+            claimAddress: { judge($0.billingProvider.address, $1, postOfficeBox: true) }),
         Holder(
             number: 4, loop: "2010AB", name: "pay-to", entity: "87",
             claimAddress: { judge($0.providers.payToAddress, $1) }),
@@ -57,22 +56,24 @@ enum AddressEdits {
             claimAddress: { judge($0.payer.address, $1) }),
         Holder(
             number: 16, loop: "2310C", name: "service facility", entity: "77",
-            streetEdits: (
-                .business(
-                    "PRV-019", snip: 4, "2310C N301", "service facility address is a post office box",
-                    fix: "Send the street address where the services were rendered.", "A7:503:77"),
-                .business(
-                    "PRV-013", snip: 4, "2310C N403", "service facility ZIP code is not the full 9-digit ZIP+4",
-                    fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
-                    "A7:500:77")
-            ),
-            claimAddress: { judge($0.providers.serviceFacility?.address, $1, street: true) }),
+            zipPlusFour: .business(
+                "PRV-013", snip: 4, "2310C N403", "service facility ZIP code is not the full 9-digit ZIP+4",
+                fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
+                "A7:500:77"),
+            postOfficeBox: .business(
+                "PRV-019", snip: 4, "2310C N301", "service facility address is a post office box",
+                fix: "Send the street address where the services were rendered.", "A7:503:77"),
+            claimAddress: { judge($0.providers.serviceFacility?.address, $1, postOfficeBox: true) }),
         Holder(
             number: 19, loop: "2420C", name: "line service facility", entity: "77",
-            lineAddress: { lend($0.details.serviceFacility?.address, to: $1) }),
+            zipPlusFour: .business(
+                "SVC-069", snip: 4, "2420C N403", "line service facility ZIP code is not the full 9-digit ZIP+4",
+                fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
+                "A7:500:77"),
+            lineAddress: { judge($0.details.serviceFacility?.address, $1) }),
         Holder(
             number: 22, loop: "2420E", name: "ordering provider", entity: "DK",
-            lineAddress: { lend($0.details.ordering?.address, to: $1) }),
+            lineAddress: { judge($0.details.ordering?.address, $1) }),
         Holder(
             number: 25, loop: "2310E", name: "ambulance pick-up", entity: nil,
             claimAddress: { judge($0.providers.ambulancePickUp, $1) }),
@@ -81,13 +82,15 @@ enum AddressEdits {
             claimAddress: { judge($0.providers.ambulanceDropOff, $1) }),
     ]
 
-    static let rules: [any ClaimRule] = holders.flatMap(rules(for:)) + [lineFacilityZipPlusFour]
+    static let rules: [any ClaimRule] = holders.flatMap(rules(for:))
 
+    /// The holder's edits as one group, in `Slot` order.
     static func rules(for holder: Holder) -> [any ClaimRule] {
         func status(_ code: String, _ category: String) -> String {
             guard let entity = holder.entity else { return "\(category):266" }
             return "\(category):\(code):\(entity)"
         }
+        precondition(holder.postOfficeBox == nil || holder.zipPlusFour != nil, "slots follow Slot's order")
         let edits = [
             Edit.business(
                 id(holder.number), snip: 5, "\(holder.loop) N402", "\(holder.name) state or province code is not a USPS or Canada Post code",
@@ -100,42 +103,25 @@ enum AddressEdits {
                 id(holder.number + 2), snip: 5, "\(holder.loop) N403", "\(holder.name) ZIP code does not belong to the state given",
                 fix: "Check the ZIP code and the state (N402) of the address: the ZIP's first three digits are not served there.",
                 status("500", "A8"), warn: holder.warnOnly),
-        ]
+        ] + [holder.zipPlusFour, holder.postOfficeBox].compactMap { $0 }
         if let claimAddress = holder.claimAddress {
-            let street = holder.streetEdits.map { [$0.postOfficeBox, $0.zipPlusFour] } ?? []
-            return CheckGroup.rules(edits + street) { claim, context in claimAddress(claim, context.codeSets) }
+            return CheckGroup.rules(edits) { claim, context in claimAddress(claim, context.codeSets) }
         }
         guard let lineAddress = holder.lineAddress else { return [] }
-        return zip(edits, [Slot.state, .zipShape, .zipPrefix]).map { edit, slot in
-            Check(edit) { claim, context in
-                linesWhere(claim) { line in lineAddress(line) { judge($0, context.codeSets) >> slot.rawValue & 1 != 0 } }
-            }
-        }
-    }
-
-    static let lineFacilityZipPlusFour = Check(
-        .business(
-            "SVC-069", snip: 4, "2420C N403", "line service facility ZIP code is not the full 9-digit ZIP+4",
-            fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
-            "A7:500:77")
-    ) { claim, context in
-        linesWhere(claim) { line in
-            guard let address = line.details.serviceFacility?.address else { return false }
-            return judge(address, context.codeSets) >> Slot.zipPlusFour.rawValue & 1 != 0
-        }
+        return CheckGroup.lineRules(edits) { line, context in lineAddress(line, context.codeSets) }
     }
 
     /// Which of an address's edits fire (`Slot` bits), its state looked up once for all of them;
-    /// none without an address. The post office box scan only when `street` asks for it.
-    @inline(__always) static func judge(_ address: Address?, _ sets: CodeSets, street: Bool = false) -> UInt64 {
+    /// none without an address. The post office box scan only when asked for.
+    @inline(__always) static func judge(_ address: Address?, _ sets: CodeSets, postOfficeBox: Bool = false) -> UInt64 {
         switch address {
-        case .some(let address): judge(address, sets, street: street)
+        case .some(let address): judge(address, sets, postOfficeBox: postOfficeBox)
         case .none: 0
         }
     }
 
-    static func judge(_ address: Address, _ sets: CodeSets, street: Bool = false) -> UInt64 {
-        var fired = street ? bit(Slot.postOfficeBox.rawValue, isPostOfficeBox(address)) : 0
+    static func judge(_ address: Address, _ sets: CodeSets, postOfficeBox: Bool) -> UInt64 {
+        var fired = postOfficeBox ? bit(Slot.postOfficeBox.rawValue, isPostOfficeBox(address)) : 0
         guard let state = address.state else { return fired }
         let standing = sets.states.lookup(state)
         if case .valid = standing {} else { fired |= bit(Slot.state.rawValue, !sets.states.isEmpty) }
@@ -147,14 +133,6 @@ enum AddressEdits {
         fired |= bit(Slot.zipShape.rawValue, !(count == 5 || count == 9) || !zip.isAllDigits)
         fired |= bit(Slot.zipPrefix.rawValue, sets.zipPrefixes.zip(zip, isIn: state) == false)
         return fired
-    }
-
-    /// `test` on `address`, when there is one, read in place (`Optional.map` copied it).
-    @inline(__always) static func lend(_ address: Address?, to test: (Address) -> Bool) -> Bool {
-        switch address {
-        case .some(let address): test(address)
-        case .none: false
-        }
     }
 
     /// Whether the address is in the US (a state that is not a Canadian province); without a

@@ -19,10 +19,10 @@ final class Check: ClaimRule {
         slot = 0
     }
 
-    /// Member `slot` of `group`: alone, it judges the whole group and keeps its own bit.
-    init(_ edit: Edit, of group: CheckGroup, slot: Int) {
+    /// Member `slot` of `group`, answering alone through `body`.
+    fileprivate init(_ edit: Edit, of group: CheckGroup, slot: Int, _ body: @escaping @Sendable (Claim, ClaimContext) -> RuleViolations) {
         self.edit = edit
-        body = { claim, context in fires(group.judge(claim, context) >> slot & 1 != 0) }
+        self.body = body
         self.group = group
         self.slot = slot
     }
@@ -30,22 +30,43 @@ final class Check: ClaimRule {
     func check(_ claim: Claim, in context: ClaimContext) -> RuleViolations { body(claim, context) }
 }
 
-/// Claim-level edits judged in one call because they share their costly part: an address is lent
-/// and its state looked up once for all its edits, a diagnosis code looked up once for its three.
-/// Run one by one, each edit repeated that work (a third of the business edits' instructions went
-/// to the address and diagnosis edits). `ClaimValidator` calls `judge` once for the group's
-/// consecutive active members.
+/// Edits judged in one call because they share their costly part: an address is lent and its
+/// state looked up once for all its edits, a diagnosis code looked up once for its three. Run one
+/// by one, each edit repeated that work (a third of the business edits' instructions went to the
+/// address and diagnosis edits).
+///
+/// `ClaimValidator` asks `fired` once for the group's consecutive active members, and only the
+/// members whose bit is set for their findings. Each member is still a rule of the catalog that
+/// answers alone (tests, the duplicate pass): it judges the whole group and keeps its own bit.
 final class CheckGroup: Sendable {
-    /// The members that fire on a claim: bit `i` for the group's `i`-th edit.
-    let judge: @Sendable (Claim, ClaimContext) -> UInt64
+    /// The members that fire anywhere on a claim: bit `i` for the group's `i`-th edit.
+    let fired: @Sendable (Claim, ClaimContext) -> UInt64
 
-    private init(_ judge: @escaping @Sendable (Claim, ClaimContext) -> UInt64) { self.judge = judge }
+    private init(_ fired: @escaping @Sendable (Claim, ClaimContext) -> UInt64) { self.fired = fired }
 
-    /// The rules of `edits`, in order, judged together by `judge`.
+    /// Claim-level edits: `judge` gives the members that fire on the claim.
     static func rules(_ edits: [Edit], judge: @escaping @Sendable (Claim, ClaimContext) -> UInt64) -> [any ClaimRule] {
         precondition(edits.count <= UInt64.bitWidth, "a group judges at most 64 edits")
         let group = CheckGroup(judge)
-        return edits.indices.map { Check(edits[$0], of: group, slot: $0) }
+        return edits.indices.map { slot in
+            Check(edits[slot], of: group, slot: slot) { claim, context in fires(judge(claim, context) >> slot & 1 != 0) }
+        }
+    }
+
+    /// Line-level edits: `judge` gives the members that fire on one line, and a member reports the
+    /// lines its bit is set on.
+    static func lineRules(_ edits: [Edit], judge: @escaping @Sendable (LentLine, ClaimContext) -> UInt64) -> [any ClaimRule] {
+        precondition(edits.count <= UInt64.bitWidth, "a group judges at most 64 edits")
+        let group = CheckGroup { claim, context in
+            claim.serviceLines.withUnsafeBufferPointer { lines in
+                lines.indices.reduce(0) { fired, index in fired | judge(LentLine(lines.baseAddress! + index), context) }
+            }
+        }
+        return edits.indices.map { slot in
+            Check(edits[slot], of: group, slot: slot) { claim, context in
+                linesWhere(claim) { judge($0, context) >> slot & 1 != 0 }
+            }
+        }
     }
 }
 
