@@ -30,12 +30,15 @@ enum ValueSyntax {
     }
 
     /// Digits in a numeric (`N`) or decimal (`R`) value; nil when it holds anything else (a sign is
-    /// allowed first, a decimal point once in `R`).
-    static func digitCount(_ value: X12Source.ByteSlice, allowsPoint: Bool) -> Int? {
+    /// allowed first, a decimal point once in `R`) or `excluded` (a repetition separator, even one
+    /// chosen among the sign and the point; 0 for none).
+    static func digitCount(_ value: X12Source.ByteSlice, allowsPoint: Bool, excluding excluded: UInt8) -> Int? {
         var digits = 0
         var points = 0
         for (offset, byte) in value.enumerated() {
-            if isDigit(byte) {
+            if byte == excluded {
+                return nil
+            } else if isDigit(byte) {
                 digits += 1
             } else if byte == UInt8(ascii: "-"), offset == 0 {
                 continue
