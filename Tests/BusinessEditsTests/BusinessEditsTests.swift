@@ -65,7 +65,7 @@ import X12Validation
                 compared += 1
             }
         }
-        #expect(compared > 2 * Self.ids.count - 10)
+        #expect(compared > 2 * Self.ids.count - 10, "only the cases of a claim repeated within its set are left out")
     }
 
     @Test func everyBusinessEditReportsOnThe277CA() {

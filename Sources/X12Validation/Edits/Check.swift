@@ -32,8 +32,8 @@ final class Check: ClaimRule {
 
 /// Edits judged in one call because they share their costly part: an address is lent and its
 /// state looked up once for all its edits, a diagnosis code looked up once for its three. Run one
-/// by one, each edit repeated that work (a third of the business edits' instructions went to the
-/// address and diagnosis edits).
+/// by one, each edit repeated that work (more than a third of the business edits' instructions
+/// went to the address and diagnosis edits).
 ///
 /// `ClaimValidator` asks `fired` once for the group's consecutive active members, and only the
 /// members whose bit is set for their findings. Each member is still a rule of the catalog that

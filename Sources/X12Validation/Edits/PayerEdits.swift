@@ -33,7 +33,7 @@ enum PayerEdits {
                 fix: "Send the member id exactly as on the card, letters and digits only.", "A7:164:IL")
         ) { claim, _ in
             guard let member = claim.subscriber.memberID else { return .none }
-            return fires(!member.withBytes { $0.allSatisfy { ValueSyntax.isDigit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) } })
+            return fires(!member.withBytes { $0.allSatisfy { ValueSyntax.isDigit($0) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) } })
         },
         Check(
             .business(
