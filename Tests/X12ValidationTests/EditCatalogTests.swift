@@ -43,6 +43,17 @@ import X12Validation
         #expect(!fired.contains(ownFault), "got \(fired.sorted())")
     }
 
+    /// HCP as X12 defines it (HCP10 a procedure code, HCP11 its unit, HCP12 the quantity): a
+    /// line repriced with every element the guide allows is clean, and each element's own value
+    /// is still checked where the standard puts it.
+    @Test func linePricingIsReadAsTheStandardDefinesIt() {
+        let pricing = "HCP*03*100*10******HC*99213*UN*1*T1*1*1"
+        let priced = Mutation.insert(after: "DTP*472*D8*20260110", [pricing])
+        #expect(EditHarness.editIDs(EditHarness.bytes(priced)).isEmpty)
+        let badUnit = Mutation.insert(after: "DTP*472*D8*20260110", [pricing.replacingOccurrences(of: "*UN*", with: "*XX*")])
+        #expect(EditHarness.editIDs(EditHarness.bytes(badUnit)).contains("ELE-007"))
+    }
+
     @Test func rulesDocumentIsCurrent() throws {
         let path = Fixtures.repositoryRoot.appendingPathComponent("docs/RULES.md")
         let written = try String(contentsOf: path, encoding: .utf8)
