@@ -46,6 +46,10 @@ public struct ValueCheck: Sendable {
     /// Whether the element may not repeat (a repetition separator in it is an error).
     public let isSingle: Bool
     public let hasCodes: Bool
+    /// Whether every listed code passes the type and length checks and holds only letters and
+    /// digits, which no separator can be: a value found in the list is then valid as it stands,
+    /// and the checker looks it up first instead of reading it for its type as well.
+    public let codesAreValidValues: Bool
     public let isNineDigits: Bool
     /// The rule itself, for its code list and for building a finding; the schema keeps it alive.
     public let rule: Unmanaged<ElementRule>
@@ -70,6 +74,26 @@ public struct ValueCheck: Sendable {
         isSingle = rule.repeatCount == 1
         hasCodes = rule.codes != nil
         isNineDigits = rule.pattern == .nineDigits
+        codesAreValidValues =
+            !isNineDigits && minLength <= maxLength
+            && (rule.codes?.values.allSatisfy { [kind, minLength, maxLength] in
+                Self.passesChecks($0, kind: kind, length: minLength...maxLength)
+            } ?? false)
         self.rule = Unmanaged.passUnretained(rule)
+    }
+
+    /// Whether the checks pass `code` as it stands: of the element's length and type (text, or
+    /// digits for a number), and only letters and digits, which no separator can be.
+    private static func passesChecks(_ code: String, kind: Kind, length: ClosedRange<Int32>) -> Bool {
+        let bytes = code.utf8
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        let typed =
+            switch kind {
+            case .text: bytes.allSatisfy { isDigit($0) || isLetter($0) }
+            case .numeric, .decimal: bytes.allSatisfy(isDigit)
+            case .composite, .date, .time: false
+            }
+        return typed && length.contains(Int32(bytes.count))
     }
 }

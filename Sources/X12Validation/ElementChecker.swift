@@ -100,6 +100,7 @@ struct ElementChecker {
         if range.isEmpty { return check.usage == .required ? .missing : nil }
         if check.usage == .notUsed { return .notUsed }
         let value = bytes[range]
+        if check.codesAreValidValues, check.rule._withUnsafeGuaranteedRef({ $0.codes!.contains(value) }) { return nil }
         // A component cannot hold a repetition of its own: only a simple element is tested.
         let repetition = check.component == 0 && check.isSingle ? delimiters.repetition : 0
         func lengthProblem(_ length: Int) -> ValueProblem? {
