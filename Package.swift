@@ -89,7 +89,10 @@ let package = Package(
             dependencies: ["ClaimsCore", "ClaimsStore", "ClaimsApp"],
             path: "Tests/ClaimsTestSupport"
         ),
-        .testTarget(name: "X12Tests", dependencies: ["X12", "X12Schema", "X12Validation", "ClaimsTestSupport"]),
+        .testTarget(
+            name: "X12Tests",
+            dependencies: ["X12", "X12Schema", "X12Validation", "ClaimsCore", "ClaimsSynthetic", "ClaimsTestSupport"]
+        ),
         .testTarget(name: "ClaimsCoreTests", dependencies: ["ClaimsCore", "ClaimsTestSupport"]),
         .testTarget(
             name: "X12AcknowledgmentsTests",
