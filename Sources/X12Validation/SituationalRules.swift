@@ -6,8 +6,10 @@ import X12Schema
 /// claim's own values make required, and name/address elements required or excluded by others.
 struct SituationalRules {
     private var nextHL = 1
-    private var billingProviderHL = ""
-    private var subscriberHL = ""
+    /// HL01 of the open billing provider and subscriber levels, as the bytes sent (in the file,
+    /// which outlives the walk); nil before the first.
+    private var billingProviderHL: X12Source.ByteSlice?
+    private var subscriberHL: X12Source.ByteSlice?
     /// The 2000B HL awaiting its child code check: position, HL04, whether a 2000C followed.
     private var subscriberLevel: (position: Int, childCode: UInt8?, hasPatient: Bool)?
     private var patientIsSubscriber = false
@@ -109,21 +111,22 @@ struct SituationalRules {
     // MARK: Rules per segment
 
     private mutating func hierarchy(_ segment: Segment, loop: LoopSchema, position: Int, elements: inout [ElementFinding]) {
-        let id = segment[1].string
+        let id = segment[1].bytes
         // Read as a number (no leading zero, as `String(nextHL)` would spell it), not compared
         // with a formatted string: this runs for each HL of every claim.
-        if Self.number(segment[1].bytes) != nextHL { add(&elements, 1, "628", "I12", "HL-001") }
+        if Self.number(id) != nextHL { add(&elements, 1, "628", "I12", "HL-001") }
         nextHL += 1
-        let parent = segment[2].string
+        let parent = segment[2].bytes
+        func isParent(_ level: X12Source.ByteSlice?) -> Bool { level.map(parent.elementsEqual) ?? parent.isEmpty }
         switch loop.key {
         case "2000A":
             billingProviderHL = id
         case "2000B":
-            if parent != billingProviderHL { add(&elements, 2, "734", "I12", "HL-002") }
+            if !isParent(billingProviderHL) { add(&elements, 2, "734", "I12", "HL-002") }
             subscriberHL = id
             subscriberLevel = (position, segment[4].bytes.first, false)
         case "2000C":
-            if parent != subscriberHL { add(&elements, 2, "734", "I12", "HL-002") }
+            if !isParent(subscriberHL) { add(&elements, 2, "734", "I12", "HL-002") }
         default:
             break
         }
@@ -136,9 +139,9 @@ struct SituationalRules {
         if segment[2].equals("1"), segment[4].isEmpty {
             add(&elements, 4, "1036", "I9", "IG-019")
         } else if segment[2].equals("2") {
-            for (position, reference) in [(4, "1036"), (5, "1037"), (7, "1039")] where !segment[position].isEmpty {
-                add(&elements, position, reference, "I13", "IG-020")
-            }
+            if !segment[4].isEmpty { add(&elements, 4, "1036", "I13", "IG-020") }
+            if !segment[5].isEmpty { add(&elements, 5, "1037", "I13", "IG-020") }
+            if !segment[7].isEmpty { add(&elements, 7, "1039", "I13", "IG-020") }
         }
     }
 
@@ -152,18 +155,18 @@ struct SituationalRules {
     private mutating func claimValues(_ segment: Segment, elements: inout [ElementFinding]) {
         claim?.frequency = segment[5].component(3).bytes.first
         let related = segment[11]
-        let causes = [related.component(1), related.component(2)]
-        claim?.accident = causes.contains { $0.equals("AA") || $0.equals("OA") }
-        if causes.contains(where: { $0.equals("AA") }), related.component(4).isEmpty {
+        let first = related.component(1), second = related.component(2)
+        let auto = first.equals("AA") || second.equals("AA")
+        claim?.accident = auto || first.equals("OA") || second.equals("OA")
+        if auto, related.component(4).isEmpty {
             add(&elements, 11, "156", "I9", "IG-018", component: 4)
         }
     }
 
     private mutating func lineNumber(_ segment: Segment, elements: inout [ElementFinding]) {
-        guard var state = claim else { return }
-        if Self.number(segment[1].bytes) != state.nextLine { add(&elements, 1, "554", "I12", "HL-009") }
-        state.nextLine += 1
-        claim = state
+        guard let nextLine = claim?.nextLine else { return }
+        if Self.number(segment[1].bytes) != nextLine { add(&elements, 1, "554", "I12", "HL-009") }
+        claim?.nextLine = nextLine + 1
     }
 
     /// An attachment sent by mail, e-mail, fax or file transfer needs its control number.
