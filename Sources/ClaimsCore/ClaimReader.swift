@@ -140,6 +140,9 @@ struct ClaimReader: LoopVisitor {
         case ("2300", "HI") where schema.name == "Health Care Diagnosis Code":
             updateClaim { $0.diagnoses = Self.diagnoses(segment) }
         case ("2400", "LX"):
+            // Room for most claims' lines at once: grown one by one, two or three lines meant as
+            // many allocations and moves.
+            if lines.isEmpty { lines.reserveCapacity(4) }
             lines.append(
                 ServiceLine(
                     lineNumber: Self.integer(segment[1]) ?? 0, procedureQualifier: "", procedureCode: "",
