@@ -16,7 +16,8 @@ import X12Schema
 ///
 /// Direct-mapped: a new clean segment takes the slot its hash names from whatever held it, so
 /// memory stays at `slotCount` entries (96 KB, taken on the first clean segment) whatever the
-/// size of the set, and the segments that recur often keep coming back to theirs.
+/// size of the set, and the segments that recur often keep coming back to theirs. A slot holds
+/// where its segment lies in the file, so one memory serves the walk of one set (one file).
 struct CleanSegments {
     /// What the memory says of a segment.
     enum Answer {
