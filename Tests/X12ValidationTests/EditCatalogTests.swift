@@ -54,6 +54,17 @@ import X12Validation
         #expect(EditHarness.editIDs(EditHarness.bytes(badUnit)).contains("ELE-007"))
     }
 
+    /// A 999 names an element by its X12 reference number: a not-used element sent in CLM and
+    /// SV1 is named as the standard numbers its position (CLM04 1343, CLM16 1360, SV110 1340).
+    @Test(arguments: [("CLM*PCN001", 4, "1343"), ("CLM*PCN001", 16, "1360"), ("SV1*HC:99213", 10, "1340")])
+    func elementsAreNamedByTheirStandardReference(segment: String, position: Int, reference: String) throws {
+        let bytes = EditHarness.bytes(Mutation.set(segment, position, "Y"))
+        let findings = try #require(EditHarness.assessment(bytes)).interchanges.flatMap(\.groups).flatMap(\.transactionSets)
+            .flatMap(\.verdict.findings)
+        let element = try #require(findings.flatMap(\.elements).first { $0.position == position }, "got \(findings)")
+        #expect(element.reference == reference)
+    }
+
     @Test func rulesDocumentIsCurrent() throws {
         let path = Fixtures.repositoryRoot.appendingPathComponent("docs/RULES.md")
         let written = try String(contentsOf: path, encoding: .utf8)
