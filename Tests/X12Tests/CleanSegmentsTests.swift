@@ -35,16 +35,14 @@ import X12Schema
                     + "DTP*472*D8*20260110~").utf8))
         let segments = Self.segments(source)
         let schemas = Self.rules(of: X222A1.transactionSet)
-        let payer = try #require(schemas.first { $0.id == "NM1" })
-        let other = try #require(schemas.last { $0.id == "NM1" })
+        // Two of the guide's NM1 rules and one of its DTP rules.
+        let name = try #require(schemas.first { $0.id == "NM1" })
+        let otherName = try #require(schemas.last { $0.id == "NM1" })
         let date = try #require(schemas.first { $0.id == "DTP" })
-        #expect(payer !== other)
+        #expect(name !== otherName)
 
         var memory = CleanSegments()
-        func isKnown(_ index: Int, _ rule: SegmentSchema) -> Bool {
-            if case .clean = memory.lookUp(segments[index], rule: rule) { return true }
-            return false
-        }
+        func isKnown(_ index: Int, _ rule: SegmentSchema) -> Bool { memory.lookUp(segments[index], rule: rule).isClean }
         func remember(_ index: Int, _ rule: SegmentSchema) {
             guard case .unknown(let key) = memory.lookUp(segments[index], rule: rule) else {
                 Issue.record("segment \(index) should be unknown")
@@ -52,16 +50,16 @@ import X12Schema
             }
             memory.remember(segments[index], key)
         }
-        remember(0, payer)
+        remember(0, name)
         remember(1, date)
 
-        #expect(isKnown(2, payer))
-        #expect(!isKnown(2, other))
-        #expect(!isKnown(3, payer))
-        #expect(!isKnown(4, payer))
+        #expect(isKnown(2, name))
+        #expect(!isKnown(2, otherName))
+        #expect(!isKnown(3, name))
+        #expect(!isKnown(4, name))
         #expect(!isKnown(5, date))
         #expect(isKnown(6, date))
-        #expect(!isKnown(6, payer))
+        #expect(!isKnown(6, name))
     }
 
     /// A set whose segments do not repeat stops being looked up after the trial; one whose
@@ -85,7 +83,8 @@ import X12Schema
     @Test func findingsAreTheSameWithAndWithoutTheMemory() throws {
         var options = SyntheticFileOptions(claims: 300, seed: 11)
         options.claimsPerTransactionSet = 100
-        let clean = String(decoding: try SyntheticClaimFile(options).bytes(), as: UTF8.self).split(separator: "~").map(String.init)
+        let clean = String(decoding: try SyntheticClaimFile(options).bytes(), as: UTF8.self)
+            .split(separator: "~").map(String.init)
         let replacements = Array("9Zx! ^:-.")
         var random = SeededRandom(seed: 0x5E6_0E17)
         var findingCount = 0
