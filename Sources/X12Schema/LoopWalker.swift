@@ -231,24 +231,30 @@ struct LoopStack {
     /// down its table, or a nested loop it starts, else the same question one loop out.
     @usableFromInline
     func placement(of segment: Segment) -> Placement? {
-        for depth in frames.indices.reversed() {
-            let frame = frames[depth]
-            let found: Placement.Kind? = frame.loop._withUnsafeGuaranteedRef { loop in
-                // Once a nested loop has started, the loop's own segments are behind it.
-                if frame.loopCursor == nil,
-                    let index = Self.firstIndex(of: segment.id, in: loop.segmentIDs, from: Swift.max(frame.segmentCursor, 1), where: {
-                        loop.lentSegments[$0]._withUnsafeGuaranteedRef { $0.matches(segment) }
-                    })
-                {
-                    return .ownSegment(index)
-                }
-                return Self.firstIndex(of: segment.id, in: loop.triggerIDs, from: frame.loopCursor ?? 0, where: {
-                    loop.lentLoops[$0]._withUnsafeGuaranteedRef { $0.lentSegments[0]._withUnsafeGuaranteedRef { $0.matches(segment) } }
-                }).map { .nestedLoop($0) }
+        frames.withUnsafeBufferPointer { frames in
+            for depth in frames.indices.reversed() {
+                let frame = frames[depth]
+                let found = frame.loop._withUnsafeGuaranteedRef { Self.place(segment, in: $0, frame) }
+                if let found { return Placement(depth: depth, kind: found) }
             }
-            if let found { return Placement(depth: depth, kind: found) }
+            return nil
         }
-        return nil
+    }
+
+    /// Where `segment` goes in the open occurrence `frame` of `loop`, if anywhere.
+    @inline(__always)
+    private static func place(_ segment: Segment, in loop: LoopSchema, _ frame: Frame) -> Placement.Kind? {
+        // Once a nested loop has started, the loop's own segments are behind it.
+        if frame.loopCursor == nil,
+            let index = firstIndex(of: segment.id, in: loop.segmentIDs, from: Swift.max(frame.segmentCursor, 1), where: {
+                loop.lentSegments[$0]._withUnsafeGuaranteedRef { $0.matches(segment) }
+            })
+        {
+            return .ownSegment(index)
+        }
+        return firstIndex(of: segment.id, in: loop.triggerIDs, from: frame.loopCursor ?? 0, where: {
+            loop.lentLoops[$0]._withUnsafeGuaranteedRef { $0.lentSegments[0]._withUnsafeGuaranteedRef { $0.matches(segment) } }
+        }).map { .nestedLoop($0) }
     }
 
     /// The first index from `start` holding `id` whose rule `matches` too (its qualifier, if any).
