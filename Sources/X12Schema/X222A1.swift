@@ -16,7 +16,7 @@ public enum X222A1 {
             seg("ST", "Transaction Set Header", .required, e: ["R 837", "R", "R 005010X222A1"]),
             seg(
                 "BHT", "Beginning of Hierarchical Transaction", .required,
-                e: ["R 0019 #HDR-001", "R 00 18 #HDR-002", "R #HDR-003", "R", "R", "R CH RP #HDR-005"]),
+                e: ["R 0019 #HDR-001", "R 00 18 #HDR-002", "R #HDR-003", "R", "R", "R 31 CH RP #HDR-005"]),
         ],
         loops: [submitter, receiver, billingProvider])
 

@@ -9,7 +9,9 @@ extension EditCatalog {
         code("HDR-001", "BHT01", "BHT01 hierarchical structure code is not 0019", fix: "Set BHT01 to 0019."),
         code("HDR-002", "BHT02", "BHT02 purpose is not 00 (original) or 18 (reissue)", fix: "Set BHT02 to 00 for new claims, 18 to reissue a batch."),
         code("HDR-003", "BHT03", "BHT03 batch reference (echoed in the 277CA) is missing", fix: "Send your batch id in BHT03.", ik403: "1"),
-        code("HDR-005", "BHT06", "BHT06 is not CH (chargeable) or RP (encounter)", fix: "Set BHT06 to CH for claims or RP for encounters."),
+        code(
+            "HDR-005", "BHT06", "BHT06 is not 31 (subrogation demand), CH (chargeable) or RP (encounter)",
+            fix: "Set BHT06 to CH for claims, RP for encounters, or 31 for a subrogation demand (with its pay-to plan, 2010AC)."),
         code("HDR-007", "1000A NM1", "the submitter name has an invalid entity type (NM102) or id qualifier (NM108 must be 46)", fix: "Send NM1*41 with NM102 1 or 2 and NM108 = 46 followed by your submitter id."),
         code("HDR-009", "1000A PER", "the submitter contact has an invalid function code (PER01 = IC) or number qualifier", fix: "Send PER*IC with TE, EM, FX or ED before each number."),
         code("HDR-011", "1000B NM1", "the receiver name has an invalid entity type (NM102 = 2) or id qualifier (NM108 = 46)", fix: "Send NM1*40*2 with NM108 = 46 and the receiver's id."),

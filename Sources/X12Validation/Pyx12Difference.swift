@@ -30,6 +30,10 @@ public struct Pyx12Difference: Sendable {
             pyx12Behaviour: "claim status codes 772, 773 and 796 (STC01-2) refused as not valid codes",
             reason: "pyx12's list of claim status codes predates them. So that every 277CA passes pyx12, claimsgate reports the nearest older codes instead: 254/255 (principal/other diagnosis code) where 772 (greatest specificity) fits, 187 (dates of service) for 773 (one calendar year per claim), 454 (procedure code) for 796 (procedure not valid for the date of service)."),
         Pyx12Difference(
+            pyx12Message: "is not a valid code for Claim or Encounter Identifier (BHT06)",
+            pyx12Behaviour: "BHT06 31 (subrogation demand) is not a valid code for Claim or Encounter Identifier",
+            reason: "pyx12's 837P map lists CH and RP only; 005010X222A1 added 31 for the subrogation demands a state Medicaid agency sends with its pay-to plan (2010AC), as pyx12's own 837I map has it. claimsgate accepts 31."),
+        Pyx12Difference(
             pyx12Message: "is not a valid code for Attachment Transmission Code (PWK02)",
             pyx12Behaviour: "PWK02 (AD) is not a valid code for Attachment Transmission Code on PWK*CT",
             reason: "pyx12 matches a DME certificate indicator PWK*CT (PWK02 AB/AD/AF/AG/NS) to the line supplemental PWK, which comes first in 2400, and rejects its PWK02. claimsgate tells the two PWK segments apart by PWK02 and accepts the TR3 oxygen example (x12-samples ig-oxygen-dme.edi)."),

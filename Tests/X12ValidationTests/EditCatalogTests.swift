@@ -54,6 +54,21 @@ import X12Validation
         #expect(EditHarness.editIDs(EditHarness.bytes(badUnit)).contains("ELE-007"))
     }
 
+    /// A subrogation demand (BHT06 31) from a state Medicaid agency, with its pay-to plan (2010AC),
+    /// is a valid 837P (005010X222A1); pyx12's map refuses it (`Pyx12Difference`).
+    @Test func aSubrogationDemandIsClean() {
+        let demand = Mutation.custom { segments in
+            let header = Mutation.index("BHT*", 1, in: segments)
+            segments[header] = segments[header].replacingOccurrences(of: "*CH", with: "*31")
+            let taxID = Mutation.index("REF*EI*", 1, in: segments)
+            segments.insert(
+                contentsOf: ["NM1*PE*2*STATE MEDICAID PLAN*****PI*PLAN01", "N3*1 PLAN WAY", "N4*SPRINGFIELD*IL*62701", "REF*EI*987654321"],
+                at: taxID + 1)
+        }
+        #expect(EditHarness.editIDs(EditHarness.bytes(demand)).isEmpty)
+        #expect(EditHarness.editIDs(EditHarness.bytes(Mutation.set("BHT*", 6, "30"))).contains("HDR-005"))
+    }
+
     /// A 999 names an element by its X12 reference number: a not-used element sent in CLM and
     /// SV1 is named as the standard numbers its position (CLM04 1343, CLM16 1360, SV110 1340).
     @Test(arguments: [("CLM*PCN001", 4, "1343"), ("CLM*PCN001", 16, "1360"), ("SV1*HC:99213", 10, "1340")])
