@@ -42,20 +42,20 @@ public struct Segment: @unchecked Sendable {
         if let base = file.baseAddress {
             let elementLanes = ByteLanes.filled(delimiters.element)
             let segmentLanes = ByteLanes.filled(delimiters.segment)
-            words: while index + 8 <= limit {
+            words: while index &+ 8 <= limit {
                 let word = ByteLanes.load(base + index)
                 var found = ByteLanes.zero(word ^ elementLanes) | ByteLanes.zero(word ^ segmentLanes)
                 while found != 0 {
-                    let at = index + found.trailingZeroBitCount / 8
+                    let at = index &+ found.trailingZeroBitCount &>> 3
                     if file[at] == delimiters.segment {
                         index = at
                         ended = true
                         break words
                     }
                     cut.record(at)
-                    found &= found - 1
+                    found &= found &- 1
                 }
-                index += 8
+                index &+= 8
             }
         }
         while !ended, index < limit {
@@ -68,7 +68,7 @@ public struct Segment: @unchecked Sendable {
         separators = cut.separators
         recordedSeparators = UInt8(truncatingIfNeeded: cut.recorded)
         hasUnrecordedSeparators = cut.hasUnrecorded
-        id = SegmentID(bytes: file[start..<(cut.tagEnd ?? index)])
+        id = SegmentID(bytes: file[start..<cut.tagEnd(file: file, delimiters: delimiters, end: index)])
     }
 
     /// The separators found while a segment is cut.
@@ -77,19 +77,29 @@ public struct Segment: @unchecked Sendable {
         var separators = InlineArray<24, UInt16>(repeating: 0)
         var recorded = 0
         var hasUnrecorded = false
-        var tagEnd: Int?
 
         init(start: Int) { self.start = start }
 
+        /// Offsets only grow, so once one is not recorded (the array full, or past 16 bits) none
+        /// after it is: no flag to test on the way, one compare of each bound.
         @inline(__always) mutating func record(_ index: Int) {
-            if tagEnd == nil { tagEnd = index }
-            let offset = index - start
-            if !hasUnrecorded, recorded < separators.count, offset <= Int(UInt16.max) {
-                separators[recorded] = UInt16(truncatingIfNeeded: offset)
-                recorded += 1
+            let offset = index &- start
+            if recorded < 24, offset <= Int(UInt16.max) {
+                separators[unchecked: recorded] = UInt16(truncatingIfNeeded: offset)
+                recorded &+= 1
             } else {
                 hasUnrecorded = true
             }
+        }
+
+        /// Where the tag ends: at the first separator, else at `end` (a segment of a tag alone).
+        func tagEnd(file: X12Source.Bytes, delimiters: Delimiters, end: Int) -> Int {
+            if recorded > 0 { return start &+ Int(separators[unchecked: 0]) }
+            guard hasUnrecorded else { return end }
+            // The first separator lies more than 64 KB in: found again by scanning (never in practice).
+            var index = start
+            while file[index] != delimiters.element { index += 1 }
+            return index
         }
     }
 

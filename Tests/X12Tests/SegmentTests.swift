@@ -76,6 +76,24 @@ import X12
         #expect(expected.isEmpty)
     }
 
+    /// Separators are recorded as 16-bit offsets: past 64 KB into a segment (a long free-text
+    /// element, or a tag that long) elements are found by scanning, and still read as sent.
+    @Test func readsElementsPastSixtyFourKilobytes() {
+        let long = [UInt8](repeating: UInt8(ascii: "A"), count: 70_000)
+        let bytes = Array("NTE*".utf8) + long + Array("*B*C~".utf8) + long + Array("*D~".utf8)
+        var scanner = SegmentScanner(source: X12Source(bytes: bytes), delimiters: .standard, offset: 0)
+        let note = scanner.next()!
+        #expect(note.id == "NTE")
+        #expect(note.elementCount == 3)
+        #expect(Array(note[1].bytes) == long)
+        #expect(note[2].string == "B" && note[3].string == "C" && note[4].isEmpty)
+        let tagOnly = scanner.next()!
+        #expect(tagOnly.id == .invalid)
+        #expect(tagOnly.elementCount == 1)
+        #expect(tagOnly[1].string == "D")
+        #expect(scanner.next() == nil)
+    }
+
     @Test func packsSegmentIDs() {
         #expect(SegmentID("NM1").description == "NM1")
         #expect(SegmentID("NM1").isWellFormed)
