@@ -99,7 +99,7 @@ public struct ClaimValidator: Sendable {
                 priorSubmissions: priorSubmissions, repeatsEarlierClaim: repeats)
         }
         let first = context(repeats: false), repeating = context(repeats: true)
-        let (steps, members) = plan(disabling: profile.disabledEdits)
+        let (steps, members) = plan(for: profile)
         var findings: [ClaimFinding] = []
         // The claim and the context are lent to every rule in place: a `var` context or a claim
         // copied out of the array was copied again for each of ~230 calls a claim (400 bytes and
@@ -165,11 +165,14 @@ public struct ClaimValidator: Sendable {
         var members: Range<Int>
     }
 
-    /// The steps that run the rules not in `disabled`, in the order of `rules`, so that a claim's
-    /// findings keep the catalog's order; and the groups' members, by rule and bit.
-    func plan(disabling disabled: Set<String>) -> (steps: [Step], members: [(rule: Int, slot: Int)]) {
+    /// The steps that run the rules `profile` neither disables nor leaves switched off, in the
+    /// order of `rules`, so that a claim's findings keep the catalog's order; and the groups'
+    /// members, by rule and bit.
+    func plan(for profile: ValidationProfile) -> (steps: [Step], members: [(rule: Int, slot: Int)]) {
         var steps: [Step] = [], members: [(rule: Int, slot: Int)] = []
+        let disabled = profile.disabledEdits
         for rule in rules.indices where disabled.isEmpty || !disabled.contains(rules[rule].edit.id) {
+            if let isSwitchedOn = checks[rule]?.takeUnretainedValue().isSwitchedOn, !isSwitchedOn(profile.rules) { continue }
             guard let check = checks[rule]?.takeUnretainedValue(), let group = check.group else {
                 steps.append(Step(rule: rule, check: checks[rule], group: nil, members: 0..<0))
                 continue

@@ -8,13 +8,22 @@ import ClaimsCore
 final class Check: ClaimRule {
     let edit: Edit
     let body: @Sendable (Claim, ClaimContext) -> RuleViolations
+    /// Whether a partner's rules switch the edit on, for the SNIP 7 edits a partner configures
+    /// (nil: always on). The validator leaves the others out of its plan: a partner switches on a
+    /// few of them, and asking each of the rest on every claim cost about 1,000 instructions a
+    /// claim for nothing. The body still checks its own switch, for a rule asked alone.
+    let isSwitchedOn: (@Sendable (PartnerRules) -> Bool)?
     /// The group whose judgement this edit is one bit of (`slot`), if any.
     let group: CheckGroup?
     let slot: Int
 
-    init(_ edit: Edit, _ body: @escaping @Sendable (Claim, ClaimContext) -> RuleViolations) {
+    init(
+        _ edit: Edit, when isSwitchedOn: (@Sendable (PartnerRules) -> Bool)? = nil,
+        _ body: @escaping @Sendable (Claim, ClaimContext) -> RuleViolations
+    ) {
         self.edit = edit
         self.body = body
+        self.isSwitchedOn = isSwitchedOn
         group = nil
         slot = 0
     }
@@ -23,6 +32,7 @@ final class Check: ClaimRule {
     fileprivate init(_ edit: Edit, of group: CheckGroup, slot: Int, _ body: @escaping @Sendable (Claim, ClaimContext) -> RuleViolations) {
         self.edit = edit
         self.body = body
+        isSwitchedOn = nil
         self.group = group
         self.slot = slot
     }
