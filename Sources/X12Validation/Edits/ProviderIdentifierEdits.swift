@@ -9,52 +9,55 @@ enum ProviderIdentifierEdits {
         var loop: String
         var name: String
         var entity: String
-        var claimNPI: (@Sendable (Claim) -> String?)?
-        var lineNPIs: (@Sendable (LentLine) -> String?)?
     }
 
-    static let npiSources: [NPISource] = [
-        NPISource(id: "BP-008", loop: "2010AA", name: "billing provider", entity: "85", claimNPI: { $0.billingProvider.npi }),
-        NPISource(
-            id: "PRV-002", loop: "2310A", name: "referring provider", entity: "DN",
-            claimNPI: { claim in claim.providers.referring.first { !isValidNPI($0.npi) }?.npi }),
-        NPISource(id: "PRV-006", loop: "2310B", name: "rendering provider", entity: "82", claimNPI: { $0.providers.rendering?.npi }),
-        NPISource(
-            id: "PRV-012", loop: "2310C", name: "service facility", entity: "77", claimNPI: { $0.providers.serviceFacility?.npi }),
-        NPISource(
-            id: "PRV-014", loop: "2310D", name: "supervising provider", entity: "DQ", claimNPI: { $0.providers.supervising?.npi }),
-        NPISource(id: "SVC-033", loop: "2420A", name: "line rendering provider", entity: "82", lineNPIs: { $0.details.rendering?.npi }),
-        NPISource(
-            id: "SVC-080", loop: "2420B", name: "purchased service provider", entity: "QB",
-            lineNPIs: { $0.details.purchasedService?.npi }),
-        NPISource(
-            id: "SVC-035", loop: "2420C", name: "line service facility", entity: "77", lineNPIs: { $0.details.serviceFacility?.npi }),
-        NPISource(
-            id: "SVC-036", loop: "2420D", name: "line supervising provider", entity: "DQ", lineNPIs: { $0.details.supervising?.npi }),
-        NPISource(id: "SVC-037", loop: "2420E", name: "ordering provider", entity: "DK", lineNPIs: { $0.details.ordering?.npi }),
-        NPISource(
-            id: "SVC-038", loop: "2420F", name: "line referring provider", entity: "DN",
-            lineNPIs: { line in line.details.referring.first { !isValidNPI($0.npi) }?.npi }),
+    /// The providers of the claim itself, in the order `claimNPIs` judges them.
+    static let claimSources = [
+        NPISource(id: "BP-008", loop: "2010AA", name: "billing provider", entity: "85"),
+        NPISource(id: "PRV-002", loop: "2310A", name: "referring provider", entity: "DN"),
+        NPISource(id: "PRV-006", loop: "2310B", name: "rendering provider", entity: "82"),
+        NPISource(id: "PRV-012", loop: "2310C", name: "service facility", entity: "77"),
+        NPISource(id: "PRV-014", loop: "2310D", name: "supervising provider", entity: "DQ"),
     ]
 
-    static let npiRules: [any ClaimRule] = npiSources.map { source in
-        Check(
-            .business(
-                source.id, snip: 5, "\(source.loop) NM109",
-                "\(source.name) NPI is not a valid NPI (10 digits starting with 1 or 2, Luhn check digit with prefix 80840)",
-                fix: "Copy the \(source.name)'s 10-digit NPI from NPPES; a typo almost always breaks the check digit.",
-                "A7:562:\(source.entity)"),
-            npiCheck(source))
+    /// The providers of a line, in the order `lineNPIs` judges them.
+    static let lineSources = [
+        NPISource(id: "SVC-033", loop: "2420A", name: "line rendering provider", entity: "82"),
+        NPISource(id: "SVC-080", loop: "2420B", name: "purchased service provider", entity: "QB"),
+        NPISource(id: "SVC-035", loop: "2420C", name: "line service facility", entity: "77"),
+        NPISource(id: "SVC-036", loop: "2420D", name: "line supervising provider", entity: "DQ"),
+        NPISource(id: "SVC-037", loop: "2420E", name: "ordering provider", entity: "DK"),
+        NPISource(id: "SVC-038", loop: "2420F", name: "line referring provider", entity: "DN"),
+    ]
+
+    /// The NPI edits as two groups, the claim's providers and a line's, each judged in one call:
+    /// one call per provider cost every claim eleven steps of the validator's loop, the line
+    /// providers' a walk over the lines each.
+    static let npiRules: [any ClaimRule] =
+        CheckGroup.rules(claimSources.map(edit)) { claim, _ in claimNPIs(claim) }
+        + CheckGroup.lineRules(lineSources.map(edit)) { line, _ in lineNPIs(line) }
+
+    /// The `claimSources` whose NPI is sent and invalid (bit `i` for the `i`-th).
+    /// Each field is read through the claim (a provider copied out would copy all its strings).
+    static func claimNPIs(_ claim: Claim) -> UInt64 {
+        bit(0, !isValidNPI(claim.billingProvider.npi)) | bit(1, claim.providers.referring.contains { !isValidNPI($0.npi) })
+            | bit(2, !isValidNPI(claim.providers.rendering?.npi)) | bit(3, !isValidNPI(claim.providers.serviceFacility?.npi))
+            | bit(4, !isValidNPI(claim.providers.supervising?.npi))
     }
 
-    /// The check of `source`'s NPIs, capturing only the accessor it calls: capturing the source,
-    /// every call copied its accessor out of it (a retain and a release).
-    static func npiCheck(_ source: NPISource) -> @Sendable (Claim, ClaimContext) -> RuleViolations {
-        if let claimNPI = source.claimNPI {
-            return { claim, _ in fires(claimNPI(claim).map { !isValidNPI($0) } ?? false) }
-        }
-        guard let lineNPI = source.lineNPIs else { return { _, _ in .none } }
-        return { claim, _ in linesWhere(claim) { line in lineNPI(line).map { !isValidNPI($0) } ?? false } }
+    /// The `lineSources` whose NPI is sent and invalid on `line`.
+    static func lineNPIs(_ line: LentLine) -> UInt64 {
+        bit(0, !isValidNPI(line.details.rendering?.npi)) | bit(1, !isValidNPI(line.details.purchasedService?.npi))
+            | bit(2, !isValidNPI(line.details.serviceFacility?.npi)) | bit(3, !isValidNPI(line.details.supervising?.npi))
+            | bit(4, !isValidNPI(line.details.ordering?.npi)) | bit(5, line.details.referring.contains { !isValidNPI($0.npi) })
+    }
+
+    static func edit(_ source: NPISource) -> Edit {
+        .business(
+            source.id, snip: 5, "\(source.loop) NM109",
+            "\(source.name) NPI is not a valid NPI (10 digits starting with 1 or 2, Luhn check digit with prefix 80840)",
+            fix: "Copy the \(source.name)'s 10-digit NPI from NPPES; a typo almost always breaks the check digit.",
+            "A7:562:\(source.entity)")
     }
 
     static let rules: [any ClaimRule] = npiRules + [
