@@ -172,3 +172,15 @@ extension String {
     }
     var firstByte: UInt8 { utf8.first ?? 0 }
 }
+
+/// A group's judgement built member by member, in the members' order: each `next` is the
+/// verdict of the next member.
+struct Judgement {
+    private(set) var bits: UInt64 = 0
+    private var slot: UInt64 = 0
+
+    @inline(__always) mutating func next(_ fires: Bool) {
+        if fires { bits |= 1 << slot }
+        slot += 1
+    }
+}
