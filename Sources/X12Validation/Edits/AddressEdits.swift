@@ -108,7 +108,7 @@ enum AddressEdits {
             return CheckGroup.rules(edits) { claim, context in claimAddress(claim, context.codeSets) }
         }
         guard let lineAddress = holder.lineAddress else { return [] }
-        return CheckGroup.lineRules(edits) { line, context in lineAddress(line, context.codeSets) }
+        return CheckGroup.lineRules(edits) { line, _, context in lineAddress(line, context.codeSets) }
     }
 
     /// Which of an address's edits fire (`Slot` bits), its state looked up once for all of them;

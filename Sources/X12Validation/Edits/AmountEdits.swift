@@ -25,7 +25,7 @@ enum AmountEdits {
         ]
         let claimFlags = claimLevel.map(\.1), lineFlags = lineLevel.map(\.1)
         return CheckGroup.rules(claimLevel.map(\.0)) { claim, _ in bits(claim.amountDefects, claimFlags) }
-            + CheckGroup.lineRules(lineLevel.map(\.0)) { line, _ in bits(line.amountDefects, lineFlags) }
+            + CheckGroup.lineRules(lineLevel.map(\.0)) { line, _, _ in bits(line.amountDefects, lineFlags) }
     }()
 
     /// Negative amounts, the claim's and then the lines', each level one group.
@@ -46,7 +46,7 @@ enum AmountEdits {
             below("AMT-015", "2400 PS102", "purchased service charge"),
             below("AMT-016", "2400 AMT*T", "sales tax"),
             below("AMT-017", "2400 AMT*F4", "postage claimed"),
-        ]) { line, _ in
+        ]) { line, _, _ in
             bit(0, line.charge.cents < 0) | bit(1, line.details.adjudications.contains { $0.paidAmount.cents < 0 })
                 | bit(2, (line.details.purchasedServiceCharge?.cents ?? 0) < 0) | bit(3, (line.details.salesTax?.cents ?? 0) < 0)
                 | bit(4, (line.details.postage?.cents ?? 0) < 0)

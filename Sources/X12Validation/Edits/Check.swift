@@ -63,18 +63,20 @@ final class CheckGroup: Sendable {
         }
     }
 
-    /// Line-level edits: `judge` gives the members that fire on one line, and a member reports the
-    /// lines its bit is set on.
-    static func lineRules(_ edits: [Edit], judge: @escaping @Sendable (LentLine, ClaimContext) -> UInt64) -> [any ClaimRule] {
+    /// Line-level edits: `judge` gives the members that fire on one line of the claim, and a
+    /// member reports the lines its bit is set on.
+    static func lineRules(
+        _ edits: [Edit], judge: @escaping @Sendable (LentLine, Claim, ClaimContext) -> UInt64
+    ) -> [any ClaimRule] {
         precondition(edits.count <= UInt64.bitWidth, "a group judges at most 64 edits")
         let group = CheckGroup { claim, context in
             claim.serviceLines.withUnsafeBufferPointer { lines in
-                lines.indices.reduce(0) { fired, index in fired | judge(LentLine(lines.baseAddress! + index), context) }
+                lines.indices.reduce(0) { fired, index in fired | judge(LentLine(lines.baseAddress! + index), claim, context) }
             }
         }
         return edits.indices.map { slot in
             Check(edits[slot], of: group, slot: slot) { claim, context in
-                linesWhere(claim) { judge($0, context) >> slot & 1 != 0 }
+                linesWhere(claim) { judge($0, claim, context) >> slot & 1 != 0 }
             }
         }
     }

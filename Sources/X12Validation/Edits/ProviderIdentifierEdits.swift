@@ -35,7 +35,7 @@ enum ProviderIdentifierEdits {
     /// providers' a walk over the lines each.
     static let npiRules: [any ClaimRule] =
         CheckGroup.rules(claimSources.map(edit)) { claim, _ in claimNPIs(claim) }
-        + CheckGroup.lineRules(lineSources.map(edit)) { line, _ in lineNPIs(line) }
+        + CheckGroup.lineRules(lineSources.map(edit)) { line, _, _ in lineNPIs(line) }
 
     /// The `claimSources` whose NPI is sent and invalid (bit `i` for the `i`-th).
     /// Each field is read through the claim (a provider copied out would copy all its strings).
