@@ -22,6 +22,22 @@ import Testing
         #expect(set.lookup("Z99", on: Self.date("20240101")) == .notCovered)
     }
 
+    /// `lookups` answers for the date and for no date from one look-up, as `lookup` does for each.
+    @Test func oneLookUpGivesTheStandingOnTheDateAndWithout() throws {
+        let current = try Self.parse("# effective: 20250401\nA02\nA03\n")
+        let set = current.merging(release: try Self.parse("A03\tN\n"), effective: Self.date("20251001"), version: "2026")
+        let before = Self.date("20250901"), after = Self.date("20251101")
+        #expect(set.lookups("A03", on: before).onDate == .valid([]))
+        #expect(set.lookups("A03", on: after).onDate == .valid(.notOtherwiseClassified))
+        #expect(set.lookups("A02", on: after) == (.notValidOnDate, .valid([])))
+        #expect(set.lookups("Z99", on: Self.date("20240101")) == (.notCovered, .unknown))
+        for code in ["A02", "A03", "Z99"] {
+            for date in [nil, Self.date("20240101"), before, after] {
+                #expect(set.lookups(code, on: date).anyDate == set.lookup(code), "\(code) on \(String(describing: date))")
+            }
+        }
+    }
+
     @Test func malformedLinesAreRejected() {
         #expect(throws: CodeSet.ParseError.invalidLine(2)) { try Self.parse("A00\nA01\tB\t2025130\n") }
         #expect(throws: CodeSet.ParseError.noCodes) { try Self.parse("# kind: x\n") }

@@ -70,18 +70,24 @@ public struct CodeSet: Sendable {
 
     /// The code's standing on `date` (nil: today's release, ignoring dates).
     public func lookup(_ code: String, on date: CalendarDate? = nil) -> Lookup {
-        guard !spans.isEmpty else { return .notCovered }
+        lookups(code, on: date).onDate
+    }
+
+    /// The code's standing on `date` and, from the same look-up, ignoring dates: edits that ask
+    /// both of a code (HCPCS on the date of service, and whether it is a NOC code) hash it once.
+    public func lookups(_ code: String, on date: CalendarDate?) -> (onDate: Lookup, anyDate: Lookup) {
+        guard !spans.isEmpty else { return (.notCovered, .notCovered) }
         guard let key = CodeKey(code), let span = spans[key] else {
-            if let date, let effective = metadata.effective, date < effective { return .notCovered }
-            return .unknown
+            if let date, let effective = metadata.effective, date < effective { return (.notCovered, .unknown) }
+            return (.unknown, .unknown)
         }
-        guard let date else { return .valid(span.flags) }
+        guard let date else { return (.valid(span.flags), .valid(span.flags)) }
         let day = Self.day(date)
-        if span.from <= day && day <= span.to { return .valid(span.flags) }
+        if span.from <= day && day <= span.to { return (.valid(span.flags), .valid(span.flags)) }
         if let more = extraSpans[key], let match = more.first(where: { $0.from <= day && day <= $0.to }) {
-            return .valid(match.flags)
+            return (.valid(match.flags), .valid(span.flags))
         }
-        return .notValidOnDate
+        return (.notValidOnDate, .valid(span.flags))
     }
 
     /// Whether `code` is in the set at all.
