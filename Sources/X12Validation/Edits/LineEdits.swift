@@ -123,8 +123,14 @@ enum LineEdits {
         // SVC-015
         fired.next(claim.diagnoses.indices.contains { index in !claim.anyLine { $0.diagnosisPointers.contains(index + 1) } })
         // SVC-022
-        fired.next(claim.serviceDates.first.map { first in claim.serviceDates.last.map { $0.year != first.year } ?? false } ?? false)
+        fired.next(spansYears(claim.serviceDates))
         return fired.bits
+    }
+
+    /// SVC-022: dates of service in more than one calendar year.
+    static func spansYears(_ dates: ServiceDates) -> Bool {
+        guard let first = dates.first, let last = dates.last else { return false }
+        return first.year != last.year
     }
 
     /// SVC-081: a pointer listed twice on one line.
