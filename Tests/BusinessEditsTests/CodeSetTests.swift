@@ -71,6 +71,18 @@ import Testing
         #expect(sets.icd10cm.lookup("E11", on: Self.date("20251110")) == .valid(.header))
     }
 
+    /// CMS's MBI format, position by position, and the six letters it never uses.
+    @Test func medicareBeneficiaryIdentifiers() {
+        #expect(PayerEdits.isMBI("1EG4TE5MK73"))
+        #expect(PayerEdits.isMBI("9AA0AA0AA00"))
+        for letter in "BILOSZ" {
+            #expect(!PayerEdits.isMBI("1\(letter)G4TE5MK73"), "\(letter)")
+        }
+        for invalid in ["0EG4TE5MK73", "1EG4TE5MK7", "1EG4TE5MK733", "11G4TE5MK73", "1E-4TE5MK73", "1EG4TE5MKA3", "1eg4te5mk73"] {
+            #expect(!PayerEdits.isMBI(invalid), "\(invalid)")
+        }
+    }
+
     @Test func npiCheckDigit() {
         #expect(ProviderIdentifierEdits.isValidNPI("1234567893"))
         #expect(ProviderIdentifierEdits.isValidNPI("1558598797"))
