@@ -11,7 +11,7 @@ enum ProviderIdentifierEdits {
         var entity: String
     }
 
-    /// The providers of the claim itself, in the order `claimNPIs` judges them.
+    /// The providers of the claim itself, in the order the claim's judge reads them.
     static let claimSources = [
         NPISource(id: "BP-008", loop: "2010AA", name: "billing provider", entity: "85"),
         NPISource(id: "PRV-002", loop: "2310A", name: "referring provider", entity: "DN"),
@@ -20,7 +20,7 @@ enum ProviderIdentifierEdits {
         NPISource(id: "PRV-014", loop: "2310D", name: "supervising provider", entity: "DQ"),
     ]
 
-    /// The providers of a line, in the order `lineNPIs` judges them.
+    /// The providers of a line, in the order the line's judge reads them.
     static let lineSources = [
         NPISource(id: "SVC-033", loop: "2420A", name: "line rendering provider", entity: "82"),
         NPISource(id: "SVC-080", loop: "2420B", name: "purchased service provider", entity: "QB"),
@@ -30,29 +30,78 @@ enum ProviderIdentifierEdits {
         NPISource(id: "SVC-038", loop: "2420F", name: "line referring provider", entity: "DN"),
     ]
 
-    /// The NPI edits as two groups, the claim's providers and a line's, each judged in one call:
-    /// one call per provider cost every claim eleven steps of the validator's loop, the line
-    /// providers' a walk over the lines each.
-    static let npiRules: [any ClaimRule] =
-        CheckGroup.rules(claimSources.map(edit)) { claim, _ in claimNPIs(claim) }
-        + CheckGroup.lineRules(lineSources.map(edit)) { line, _, _ in lineNPIs(line) }
+    /// The identifier edits as two groups, the claim's and a line's, each judged in one call: a
+    /// step of the validator's loop for each of the eighteen (ten of them walks over the lines)
+    /// cost every claim more than the checks themselves.
+    static let rules: [any ClaimRule] =
+        CheckGroup.rules(claimSources.map(npiEdit) + claimEdits, judge: judge)
+        + CheckGroup.lineRules(lineSources.map(npiEdit) + lineEdits, judge: judge)
 
-    /// The `claimSources` whose NPI is sent and invalid (bit `i` for the `i`-th).
+    /// The claim's edits after its NPIs, in the order `judge(_:_:)` gives their verdicts.
+    static let claimEdits: [Edit] = [
+        taxonomy("BP-002", "2000A PRV03", "billing provider", entity: "85"),
+        taxonomy("PRV-009", "2310B PRV03", "rendering provider", entity: "82"),
+        .business(
+            "BP-019", snip: 5, "2010AA REF02", "billing provider tax id (EIN or SSN) is not 9 digits, or is a placeholder",
+            fix: "Send the 9-digit tax id without hyphens (REF*EI*123456789).", "A7:128:85"),
+        .business(
+            "CLM-036", snip: 5, "2300 REF*X4", "CLIA number is not in the CLIA format (2 digits, D, 7 digits)",
+            fix: "Send the laboratory's 10-character CLIA certificate number, e.g. 12D3456789.", "A7:544"),
+    ]
+
+    /// A line's edits after its NPIs, in the order `judge(_:_:_:)` gives their verdicts.
+    static let lineEdits: [Edit] = [
+        taxonomy("SVC-068", "2420A PRV03", "line rendering provider", entity: "82"),
+        .business(
+            "SVC-070", snip: 5, "2400 REF*X4", "line CLIA number is not in the CLIA format (2 digits, D, 7 digits)",
+            fix: "Send the laboratory's 10-character CLIA certificate number, e.g. 12D3456789.", "A7:544"),
+        .business(
+            "SVC-058", snip: 5, "2410 LIN03", "NDC is not 11 digits (5-4-2 without hyphens)",
+            fix: "Send the National Drug Code in the 11-digit 5-4-2 form, padding with zeros and without hyphens.",
+            "A7:218"),
+    ]
+
+    /// The claim's `claimSources` whose NPI is sent and invalid, then the `claimEdits` that fire.
     /// Each field is read through the claim (a provider copied out would copy all its strings).
-    static func claimNPIs(_ claim: Claim) -> UInt64 {
-        bit(0, !isValidNPI(claim.billingProvider.npi)) | bit(1, claim.providers.referring.contains { !isValidNPI($0.npi) })
-            | bit(2, !isValidNPI(claim.providers.rendering?.npi)) | bit(3, !isValidNPI(claim.providers.serviceFacility?.npi))
-            | bit(4, !isValidNPI(claim.providers.supervising?.npi))
+    @Sendable static func judge(_ claim: Claim, _ context: ClaimContext) -> UInt64 {
+        var fired = Judgement()
+        // BP-008, PRV-002, PRV-006, PRV-012, PRV-014
+        fired.next(!isValidNPI(claim.billingProvider.npi))
+        fired.next(claim.providers.referring.contains { !isValidNPI($0.npi) })
+        fired.next(!isValidNPI(claim.providers.rendering?.npi))
+        fired.next(!isValidNPI(claim.providers.serviceFacility?.npi))
+        fired.next(!isValidNPI(claim.providers.supervising?.npi))
+        // BP-002
+        fired.next(claim.billingProvider.taxonomy.map { !isTaxonomy($0) } ?? false)
+        // PRV-009
+        fired.next(claim.providers.rendering?.taxonomy.map { !isTaxonomy($0) } ?? false)
+        // BP-019
+        fired.next(claim.billingProvider.taxID.map { !isTaxID($0) } ?? false)
+        // CLM-036
+        fired.next(claim.details.cliaNumber.map { !isCLIA($0) } ?? false)
+        return fired.bits
     }
 
-    /// The `lineSources` whose NPI is sent and invalid on `line`.
-    static func lineNPIs(_ line: LentLine) -> UInt64 {
-        bit(0, !isValidNPI(line.details.rendering?.npi)) | bit(1, !isValidNPI(line.details.purchasedService?.npi))
-            | bit(2, !isValidNPI(line.details.serviceFacility?.npi)) | bit(3, !isValidNPI(line.details.supervising?.npi))
-            | bit(4, !isValidNPI(line.details.ordering?.npi)) | bit(5, line.details.referring.contains { !isValidNPI($0.npi) })
+    /// The line's `lineSources` whose NPI is sent and invalid, then the `lineEdits` that fire.
+    @Sendable static func judge(_ line: LentLine, _ claim: Claim, _ context: ClaimContext) -> UInt64 {
+        var fired = Judgement()
+        // SVC-033, SVC-080, SVC-035, SVC-036, SVC-037, SVC-038
+        fired.next(!isValidNPI(line.details.rendering?.npi))
+        fired.next(!isValidNPI(line.details.purchasedService?.npi))
+        fired.next(!isValidNPI(line.details.serviceFacility?.npi))
+        fired.next(!isValidNPI(line.details.supervising?.npi))
+        fired.next(!isValidNPI(line.details.ordering?.npi))
+        fired.next(line.details.referring.contains { !isValidNPI($0.npi) })
+        // SVC-068
+        fired.next(line.details.rendering?.taxonomy.map { !isTaxonomy($0) } ?? false)
+        // SVC-070
+        fired.next(line.details.cliaNumber.map { !isCLIA($0) } ?? false)
+        // SVC-058
+        fired.next(line.details.ndc.map { $0.utf8.count != 11 || !$0.isAllDigits } ?? false)
+        return fired.bits
     }
 
-    static func edit(_ source: NPISource) -> Edit {
+    static func npiEdit(_ source: NPISource) -> Edit {
         .business(
             source.id, snip: 5, "\(source.loop) NM109",
             "\(source.name) NPI is not a valid NPI (10 digits starting with 1 or 2, Luhn check digit with prefix 80840)",
@@ -60,57 +109,16 @@ enum ProviderIdentifierEdits {
             "A7:562:\(source.entity)")
     }
 
-    static let rules: [any ClaimRule] = npiRules + [
-        taxonomy("BP-002", "2000A PRV03", "billing provider", entity: "85") { claim, _ in
-            fires(claim.billingProvider.taxonomy.map { !isTaxonomy($0) } ?? false)
-        },
-        taxonomy("PRV-009", "2310B PRV03", "rendering provider", entity: "82") { claim, _ in
-            fires(claim.providers.rendering?.taxonomy.map { !isTaxonomy($0) } ?? false)
-        },
-        taxonomy("SVC-068", "2420A PRV03", "line rendering provider", entity: "82") { claim, _ in
-            linesWhere(claim) { $0.details.rendering?.taxonomy.map { !isTaxonomy($0) } ?? false }
-        },
-        Check(
-            .business(
-                "BP-019", snip: 5, "2010AA REF02", "billing provider tax id (EIN or SSN) is not 9 digits, or is a placeholder",
-                fix: "Send the 9-digit tax id without hyphens (REF*EI*123456789).", "A7:128:85")
-        ) { claim, _ in
-            guard let taxID = claim.billingProvider.taxID else { return .none }
-            let first = taxID.firstByte
-            return fires(taxID.utf8.count != 9 || !taxID.isAllDigits || taxID.withBytes { $0.allSatisfy { $0 == first } })
-        },
-        Check(
-            .business(
-                "CLM-036", snip: 5, "2300 REF*X4", "CLIA number is not in the CLIA format (2 digits, D, 7 digits)",
-                fix: "Send the laboratory's 10-character CLIA certificate number, e.g. 12D3456789.", "A7:544")
-        ) { claim, _ in
-            fires(claim.details.cliaNumber.map { !isCLIA($0) } ?? false)
-        },
-        Check(
-            .business(
-                "SVC-070", snip: 5, "2400 REF*X4", "line CLIA number is not in the CLIA format (2 digits, D, 7 digits)",
-                fix: "Send the laboratory's 10-character CLIA certificate number, e.g. 12D3456789.", "A7:544")
-        ) { claim, _ in
-            linesWhere(claim) { $0.details.cliaNumber.map { !isCLIA($0) } ?? false }
-        },
-        Check(
-            .business(
-                "SVC-058", snip: 5, "2410 LIN03", "NDC is not 11 digits (5-4-2 without hyphens)",
-                fix: "Send the National Drug Code in the 11-digit 5-4-2 form, padding with zeros and without hyphens.",
-                "A7:218")
-        ) { claim, _ in
-            linesWhere(claim) { line in line.details.ndc.map { $0.utf8.count != 11 || !$0.isAllDigits } ?? false }
-        },
-    ]
+    static func taxonomy(_ id: String, _ location: String, _ name: String, entity: String) -> Edit {
+        .business(
+            id, snip: 5, location, "\(name) taxonomy code is not a NUCC taxonomy code (3 digits, 6 letters or digits, X)",
+            fix: "Send the 10-character NUCC taxonomy code, e.g. 207Q00000X.", "A7:145:\(entity)")
+    }
 
-    static func taxonomy(
-        _ id: String, _ location: String, _ name: String, entity: String,
-        _ body: @escaping @Sendable (Claim, ClaimContext) -> RuleViolations
-    ) -> any ClaimRule {
-        Check(
-            .business(
-                id, snip: 5, location, "\(name) taxonomy code is not a NUCC taxonomy code (3 digits, 6 letters or digits, X)",
-                fix: "Send the 10-character NUCC taxonomy code, e.g. 207Q00000X.", "A7:145:\(entity)"), body)
+    /// Nine digits, not all the same (a placeholder such as 999999999).
+    static func isTaxID(_ taxID: String) -> Bool {
+        let first = taxID.firstByte
+        return taxID.utf8.count == 9 && taxID.isAllDigits && !taxID.withBytes { $0.allSatisfy { $0 == first } }
     }
 
     /// NPI check digit: Luhn over the first nine digits prefixed with 80840 (CMS).
