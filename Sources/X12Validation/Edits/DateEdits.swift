@@ -34,9 +34,13 @@ enum DateEdits {
             precedesService: false),
     ]
 
-    /// Each event's two or three edits as one group: its date read once, and for a claim without
-    /// it (most claims, for most events) one step of the validator's loop instead of three.
-    static let rules: [any ClaimRule] = events.enumerated().flatMap { index, event -> [any ClaimRule] in
+    /// Every event's edits as one group, each event's date read once: most claims have none of
+    /// the events, and a step of the validator's loop for each event cost them more than reading
+    /// its date.
+    static let rules: [any ClaimRule] = CheckGroup.rules(eventEdits, judge: judge) + relations
+
+    /// Each event's two or three edits, event by event, as `judge` gives their verdicts.
+    static let eventEdits: [Edit] = events.enumerated().flatMap { index, event in
         let number = index * 3
         var edits: [Edit] = [
             .business(
@@ -54,13 +58,24 @@ enum DateEdits {
                     fix: "The \(event.name) date (DTP*\(event.qualifier)) must be on or before the first service date; correct it.",
                     "A8:\(event.status)"))
         }
-        let date = event.date, precedesService = event.precedesService
-        return CheckGroup.rules(edits) { claim, context in
-            guard let date = date(claim) else { return 0 }
-            return bit(0, date > context.receivedDate) | bit(1, claim.patientBirthDate.map { date < $0 } ?? false)
-                | bit(2, precedesService && claim.serviceDates.first.map { date > $0 } ?? false)
+        return edits
+    }
+
+    /// For each event in turn: after receipt, before birth, and (for those that precede the
+    /// services) after the first date of service.
+    @Sendable static func judge(_ claim: Claim, _ context: ClaimContext) -> UInt64 {
+        let birth = claim.patientBirthDate, first = claim.serviceDates.first
+        var fired = Judgement()
+        events.withUnsafeBufferPointer { events in
+            for event in events.indices {
+                let date = events[event].date(claim)
+                fired.next(date.map { $0 > context.receivedDate } ?? false)
+                fired.next(date.flatMap { date in birth.map { date < $0 } } ?? false)
+                if events[event].precedesService { fired.next(date.flatMap { date in first.map { date > $0 } } ?? false) }
+            }
         }
-    } + relations
+        return fired.bits
+    }
 
     /// Pairs of dates that must be in order.
     static let relations: [any ClaimRule] = [
