@@ -16,11 +16,8 @@ enum AddressEdits {
         /// with its other edits on the same look-up.
         var zipPlusFour: Edit? = nil
         var postOfficeBox: Edit? = nil
-        /// Judges the claim's (or a line's) address of this kind, when it has one (`judge`);
-        /// written out per holder so that the address is read in place: through a shared
-        /// accessor it was copied, five strings, for each of its edits on every claim.
-        var claimAddress: (@Sendable (Claim, CodeSets) -> UInt64)? = nil
-        var lineAddress: (@Sendable (LentLine, CodeSets) -> UInt64)? = nil
+        /// Whether the address is a line's (2420), judged with each line.
+        var onLines = false
         /// Payers route on their id, not their address: its edits only warn.
         var warnOnly: Bool { entity == "PR" }
     }
@@ -40,20 +37,11 @@ enum AddressEdits {
             postOfficeBox: .business(
                 "BP-012", snip: 4, "2010AA N301", "billing provider address is a post office box or lock box",
                 fix: "Send the physical street address in 2010AA; put a PO box in the pay-to address (2010AB).",
-                "A7:503:85"),
-            claimAddress: { judge($0.billingProvider.address, $1, postOfficeBox: true) }),
-        Holder(
-            number: 4, loop: "2010AB", name: "pay-to", entity: "87",
-            claimAddress: { judge($0.providers.payToAddress, $1) }),
-        Holder(
-            number: 7, loop: "2010BA", name: "subscriber", entity: "IL",
-            claimAddress: { judge($0.subscriber.address, $1) }),
-        Holder(
-            number: 10, loop: "2010CA", name: "patient", entity: "QC",
-            claimAddress: { judge($0.patient?.address, $1) }),
-        Holder(
-            number: 13, loop: "2010BB", name: "payer", entity: "PR",
-            claimAddress: { judge($0.payer.address, $1) }),
+                "A7:503:85")),
+        Holder(number: 4, loop: "2010AB", name: "pay-to", entity: "87"),
+        Holder(number: 7, loop: "2010BA", name: "subscriber", entity: "IL"),
+        Holder(number: 10, loop: "2010CA", name: "patient", entity: "QC"),
+        Holder(number: 13, loop: "2010BB", name: "payer", entity: "PR"),
         Holder(
             number: 16, loop: "2310C", name: "service facility", entity: "77",
             zipPlusFour: .business(
@@ -62,36 +50,60 @@ enum AddressEdits {
                 "A7:500:77"),
             postOfficeBox: .business(
                 "PRV-019", snip: 4, "2310C N301", "service facility address is a post office box",
-                fix: "Send the street address where the services were rendered.", "A7:503:77"),
-            claimAddress: { judge($0.providers.serviceFacility?.address, $1, postOfficeBox: true) }),
+                fix: "Send the street address where the services were rendered.", "A7:503:77")),
+        Holder(number: 25, loop: "2310E", name: "ambulance pick-up", entity: nil),
+        Holder(number: 28, loop: "2310F", name: "ambulance drop-off", entity: nil),
         Holder(
             number: 19, loop: "2420C", name: "line service facility", entity: "77",
             zipPlusFour: .business(
                 "SVC-069", snip: 4, "2420C N403", "line service facility ZIP code is not the full 9-digit ZIP+4",
                 fix: "The guide requires the 9-digit ZIP code for the service facility: add the 4-digit extension.",
                 "A7:500:77"),
-            lineAddress: { judge($0.details.serviceFacility?.address, $1) }),
-        Holder(
-            number: 22, loop: "2420E", name: "ordering provider", entity: "DK",
-            lineAddress: { judge($0.details.ordering?.address, $1) }),
-        Holder(
-            number: 25, loop: "2310E", name: "ambulance pick-up", entity: nil,
-            claimAddress: { judge($0.providers.ambulancePickUp, $1) }),
-        Holder(
-            number: 28, loop: "2310F", name: "ambulance drop-off", entity: nil,
-            claimAddress: { judge($0.providers.ambulanceDropOff, $1) }),
+            onLines: true),
+        Holder(number: 22, loop: "2420E", name: "ordering provider", entity: "DK", onLines: true),
     ]
 
-    static let rules: [any ClaimRule] = holders.flatMap(rules(for:))
+    /// The claim's addresses as one group and a line's as another, each holder's edits in `Slot`
+    /// order one after the other: a step of the validator's loop for each of ten holders (most
+    /// of whose addresses a claim does not have) cost more than judging the addresses.
+    static let rules: [any ClaimRule] =
+        CheckGroup.rules(holders.filter { !$0.onLines }.flatMap(edits(of:)), judge: judge)
+        + CheckGroup.lineRules(holders.filter(\.onLines).flatMap(edits(of:)), judge: judge)
 
-    /// The holder's edits as one group, in `Slot` order.
-    static func rules(for holder: Holder) -> [any ClaimRule] {
+    /// The claim's addresses, holder by holder in `holders`' order, each its edits' verdicts
+    /// (`Slot` bits, as many as it has edits). Each address is read in place through the claim:
+    /// through a shared accessor it was copied, five strings, for each of its edits.
+    @Sendable static func judge(_ claim: Claim, _ context: ClaimContext) -> UInt64 {
+        let sets = context.codeSets
+        var fired = Judgement()
+        fired.next(judge(claim.billingProvider.address, sets, postOfficeBox: true), 5)  // 2010AA
+        fired.next(judge(claim.providers.payToAddress, sets), 3)  // 2010AB
+        fired.next(judge(claim.subscriber.address, sets), 3)  // 2010BA
+        fired.next(judge(claim.patient?.address, sets), 3)  // 2010CA
+        fired.next(judge(claim.payer.address, sets), 3)  // 2010BB
+        fired.next(judge(claim.providers.serviceFacility?.address, sets, postOfficeBox: true), 5)  // 2310C
+        fired.next(judge(claim.providers.ambulancePickUp, sets), 3)  // 2310E
+        fired.next(judge(claim.providers.ambulanceDropOff, sets), 3)  // 2310F
+        return fired.bits
+    }
+
+    /// A line's addresses, as `judge(_:_:)` judges the claim's.
+    @Sendable static func judge(_ line: LentLine, _ claim: Claim, _ context: ClaimContext) -> UInt64 {
+        let sets = context.codeSets
+        var fired = Judgement()
+        fired.next(judge(line.details.serviceFacility?.address, sets), 4)  // 2420C
+        fired.next(judge(line.details.ordering?.address, sets), 3)  // 2420E
+        return fired.bits
+    }
+
+    /// The holder's edits, in `Slot` order.
+    static func edits(of holder: Holder) -> [Edit] {
         func status(_ code: String, _ category: String) -> String {
             guard let entity = holder.entity else { return "\(category):266" }
             return "\(category):\(code):\(entity)"
         }
         precondition(holder.postOfficeBox == nil || holder.zipPlusFour != nil, "slots follow Slot's order")
-        let edits = [
+        return [
             Edit.business(
                 id(holder.number), snip: 5, "\(holder.loop) N402", "\(holder.name) state or province code is not a USPS or Canada Post code",
                 fix: "Use the two-letter postal abbreviation (e.g. NY, PR, ON).", status("501", "A7"), warn: holder.warnOnly),
@@ -104,11 +116,6 @@ enum AddressEdits {
                 fix: "Check the ZIP code and the state (N402) of the address: the ZIP's first three digits are not served there.",
                 status("500", "A8"), warn: holder.warnOnly),
         ] + [holder.zipPlusFour, holder.postOfficeBox].compactMap { $0 }
-        if let claimAddress = holder.claimAddress {
-            return CheckGroup.rules(edits) { claim, context in claimAddress(claim, context.codeSets) }
-        }
-        guard let lineAddress = holder.lineAddress else { return [] }
-        return CheckGroup.lineRules(edits) { line, _, context in lineAddress(line, context.codeSets) }
     }
 
     /// Which of an address's edits fire (`Slot` bits), its state looked up once for all of them;

@@ -185,4 +185,11 @@ struct Judgement {
         if fires { bits |= 1 << slot }
         slot += 1
     }
+
+    /// The next `count` members' verdicts at once, from a judgement of their own (bit `i` for
+    /// the `i`-th); its bits from `count` on are not theirs and are left out.
+    @inline(__always) mutating func next(_ verdicts: UInt64, _ count: Int) {
+        bits |= (verdicts & (1 << UInt64(count) - 1)) << slot
+        slot += UInt64(count)
+    }
 }
