@@ -3,40 +3,26 @@ import ClaimsCore
 /// SNIP 5 on the claim's diagnoses (2300 HI): ICD-10-CM validity on the date of service,
 /// billability, and the sex and age limits the classification itself implies.
 enum DiagnosisEdits {
-    static let rules: [any ClaimRule] = codeSetRules + demographicRules
+    /// One group judged in one pass over the codes: DX-001 to DX-008 from each ICD-10-CM code's
+    /// shape and standing (looked up once for the four edits that read it), DX-009 to DX-016 from
+    /// the codes against the patient's sex and age and against each other. Two passes (and two
+    /// steps of the validator's loop) copied each diagnosis twice.
+    static let rules: [any ClaimRule] = CheckGroup.rules(codeSetEdits + demographicEdits, judge: judge)
 
-    /// DX-001 to DX-008, principal and secondary: each code's shape and its standing in
-    /// ICD-10-CM, looked up once for the four edits that read it.
-    static let codeSetRules: [any ClaimRule] = CheckGroup.rules(
-        [
-            pair("DX-001", "DX-002", "is not shaped like an ICD-10-CM code (letter, digit, then 1–5 characters, no dot)",
-                fix: "Send the ICD-10-CM code without the decimal point, e.g. E119 for E11.9."),
-            pair("DX-003", "DX-004", "is not an ICD-10-CM code",
-                fix: "Check the code against the ICD-10-CM tabular list for the date of service."),
-            pair("DX-005", "DX-006", "is not valid on the date of service (not yet effective, or deleted)",
-                fix: "Use the ICD-10-CM release in force on the date of service (fiscal years start October 1)."),
-            pair("DX-007", "DX-008", "is a category, not a billable code: more characters are required",
-                fix: "Code to the highest specificity: a billable leaf code, with the 7th character where one is required."),
-        ].flatMap { $0 }
-    ) { claim, context in
-        let dates = claim.serviceDates
-        var fired: UInt64 = 0
-        for (index, diagnosis) in claim.diagnoses.enumerated() where diagnosis.isICD10 {
-            let secondary = index == 0 ? 0 : 1
-            let shaped = isICD10Shaped(diagnosis.code)
-            let standing = lookup(diagnosis.code, context.codeSets, dates)
-            fired |= bit(secondary, !shaped)
-            fired |= bit(2 + secondary, shaped && standing == .unknown)
-            fired |= bit(4 + secondary, standing == .notValidOnDate)
-            if case .valid(let flags) = standing { fired |= bit(6 + secondary, flags.contains(.header)) }
-        }
-        return fired
-    }
+    /// DX-001 to DX-008, principal and secondary.
+    static let codeSetEdits: [Edit] = [
+        pair("DX-001", "DX-002", "is not shaped like an ICD-10-CM code (letter, digit, then 1–5 characters, no dot)",
+            fix: "Send the ICD-10-CM code without the decimal point, e.g. E119 for E11.9."),
+        pair("DX-003", "DX-004", "is not an ICD-10-CM code",
+            fix: "Check the code against the ICD-10-CM tabular list for the date of service."),
+        pair("DX-005", "DX-006", "is not valid on the date of service (not yet effective, or deleted)",
+            fix: "Use the ICD-10-CM release in force on the date of service (fiscal years start October 1)."),
+        pair("DX-007", "DX-008", "is a category, not a billable code: more characters are required",
+            fix: "Code to the highest specificity: a billable leaf code, with the 7th character where one is required."),
+    ].flatMap { $0 }
 
-    /// DX-009 to DX-016: the codes against the patient's sex and age and against each other,
-    /// judged in one pass over the codes. One by one, each edit walked the codes again, reading
-    /// the qualifier and packing the code each time.
-    static let demographicRules: [any ClaimRule] = CheckGroup.rules([
+    /// DX-009 to DX-016.
+    static let demographicEdits: [Edit] = [
         .business(
             "DX-009", snip: 5, "2300 HI01-2", "the principal diagnosis is an external cause code (V00–Y99)",
             fix: "External causes describe how an injury happened; list the injury or condition first.", "A7:254"),
@@ -62,7 +48,13 @@ enum DiagnosisEdits {
         .business(
             "DX-016", snip: 5, "2300 HI01-1", "ICD-9-CM qualifiers (BK/BF) on services from October 1, 2015 on",
             fix: "Code services from 2015-10-01 on in ICD-10-CM with qualifiers ABK (principal) and ABF.", "A7:700"),
-    ]) { claim, _ in
+    ]
+
+    /// Bits 0–7 for `codeSetEdits` (principal and secondary in turn), 8–15 for `demographicEdits`.
+    @Sendable static func judge(_ claim: Claim, _ context: ClaimContext) -> UInt64 {
+        let dates = claim.serviceDates
+        let female = femaleOnly, male = maleOnly, liveborn = newborn, perinatalRanges = perinatal, pregnancyRanges = pregnancy
+        var codeSet: UInt64 = 0
         var femaleCode = false, maleCode = false, livebornCode = false, perinatalCode = false, pregnancyCode = false
         var icd9 = false, externalCause = false, repeated = false
         let codes = claim.diagnoses
@@ -73,22 +65,28 @@ enum DiagnosisEdits {
                 icd9 = icd9 || diagnosis.qualifier == "BK" || diagnosis.qualifier == "BF"
                 continue
             }
+            let secondary = index == 0 ? 0 : 1
+            let shaped = isICD10Shaped(diagnosis.code)
+            let standing = lookup(diagnosis.code, context.codeSets, dates)
+            codeSet |= bit(secondary, !shaped) | bit(2 + secondary, shaped && standing == .unknown)
+                | bit(4 + secondary, standing == .notValidOnDate)
+            if case .valid(let flags) = standing { codeSet |= bit(6 + secondary, flags.contains(.header)) }
             if index == 0 { externalCause = isExternalCause(diagnosis.code) }
             let key = pack(diagnosis.code)
-            femaleCode = femaleCode || inRanges(key, femaleOnly)
-            maleCode = maleCode || inRanges(key, maleOnly)
-            livebornCode = livebornCode || inRanges(key, newborn)
-            perinatalCode = perinatalCode || inRanges(key, perinatal)
-            pregnancyCode = pregnancyCode || inRanges(key, pregnancy)
+            femaleCode = femaleCode || inRanges(key, female)
+            maleCode = maleCode || inRanges(key, male)
+            livebornCode = livebornCode || inRanges(key, liveborn)
+            perinatalCode = perinatalCode || inRanges(key, perinatalRanges)
+            pregnancyCode = pregnancyCode || inRanges(key, pregnancyRanges)
         }
         let gender = claim.patientGender
-        let age = claim.patientBirthDate.flatMap { birth in claim.serviceDates.first.map { birth.years(until: $0) } }
+        let age = claim.patientBirthDate.flatMap { birth in dates.first.map { birth.years(until: $0) } }
         let olderThanOne = (age ?? 0) >= 1
-        let last = claim.serviceDates.last
-        return bit(0, externalCause) | bit(1, gender == "M" && femaleCode) | bit(2, gender == "F" && maleCode)
+        let demographic = bit(0, externalCause) | bit(1, gender == "M" && femaleCode) | bit(2, gender == "F" && maleCode)
             | bit(3, olderThanOne && livebornCode) | bit(4, olderThanOne && perinatalCode)
             | bit(5, age.map { $0 < 9 || $0 > 64 } == true && pregnancyCode) | bit(6, repeated)
-            | bit(7, last.map { $0 >= icd10Start } == true && icd9)
+            | bit(7, dates.last.map { $0 >= icd10Start } == true && icd9)
+        return codeSet | demographic << 8
     }
 
     static let icd10Start = CalendarDate(year: 2015, month: 10, day: 1)!
