@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import X12
 import X12Schema
 
@@ -23,6 +26,9 @@ struct ClaimReader: LoopVisitor {
     private var subscriberPosition = 0
     private var subscriberRelationship = ""
     @OutOfLine var payer: Payer
+    /// The payers the set's subscriber levels named so far, by the bytes of their 2010BB NM1, each
+    /// as it stood after that segment (see `readPayer`).
+    private var namedPayers: [(segment: Range<Int>, box: OutOfLineBox<Payer>)] = []
     private var patient: Person?
     private var patientRelationship: String?
     var claim: Claim?
@@ -120,8 +126,7 @@ struct ClaimReader: LoopVisitor {
         case ("2010BA", "DMG"):
             subscriber.readDemographics(segment)
         case ("2010BB", "NM1"):
-            payer.name = segment[3].string
-            payer.identifier = segment[9].string
+            readPayer(segment)
         case ("2000C", "PAT"):
             patientRelationship = segment[1].string
             readPatientInformation(segment)
@@ -169,6 +174,28 @@ struct ClaimReader: LoopVisitor {
         coverage.groupName = segment[4].value
         coverage.insuranceType = segment[5].value
         coverage.filingIndicator = segment[9].string
+    }
+
+    /// 2010BB NM1: the payer box of an earlier subscriber level that named the payer in the same
+    /// bytes, shared, or a new one. A batch names a handful of payers, and boxing each level's
+    /// afresh cost an allocation and its name's (most payer names are longer than a short
+    /// string's 15 bytes), and their frees. A later segment of the loop (N3, N4) changes a copy
+    /// of a shared box, never the box, so a payer with an address is not shared by one without.
+    private mutating func readPayer(_ segment: Segment) {
+        let bytes = segment.file[segment.range]
+        if let named = namedPayers.first(where: { Self.sameBytes(segment.file[$0.segment], bytes) }) {
+            _payer = OutOfLine(box: named.box)
+            return
+        }
+        payer.name = segment[3].string
+        payer.identifier = segment[9].string
+        if namedPayers.count < 16 { namedPayers.append((segment.range, _payer.box)) }
+    }
+
+    static func sameBytes(_ a: X12Source.ByteSlice, _ b: X12Source.ByteSlice) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let first = a.base.baseAddress, let second = b.base.baseAddress else { return a.isEmpty }
+        return memcmp(first + a.startIndex, second + b.startIndex, a.count) == 0
     }
 
     private mutating func startClaim(_ segment: Segment, position: Int) {

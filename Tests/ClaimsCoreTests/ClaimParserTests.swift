@@ -102,3 +102,42 @@ import X12Schema
         #expect(set.structureErrors.contains { $0.kind == .unrecognizedSegment })
     }
 }
+
+/// Subscriber levels that name the same payer share its box (`ClaimReader.readPayer`): what a
+/// later segment of one level's payer loop adds (an address) must stay that level's.
+@Suite struct SharedPayerTests {
+    static func file(payerAddresses: [[String]]) -> [UInt8] {
+        var body = [
+            "ST*837*0001*005010X222A1", "BHT*0019*00*1*20240105*1200*CH", "NM1*41*2*SUBMITTER*****46*S1",
+            "PER*IC*A*TE*5555555555", "NM1*40*2*RECEIVER*****46*R1", "HL*1**20*1", "NM1*85*2*CLINIC*****XX*1234567893",
+            "N3*1 MAIN ST", "N4*HARTFORD*CT*061031234", "REF*EI*123456789",
+        ]
+        for (index, address) in payerAddresses.enumerated() {
+            body += [
+                "HL*\(index + 2)*1*22*0", "SBR*P*18*******CI", "NM1*IL*1*DOE*JOHN****MI*M\(index)", "N3*2 ELM ST",
+                "N4*HARTFORD*CT*06103", "DMG*D8*19800101*M", "NM1*PR*2*ACME HEALTH PLAN OF AMERICA*****PI*12345",
+            ] + address + [
+                "CLM*PCN\(index)*100***11:B:1*Y*A*Y*Y", "HI*ABK:J209", "LX*1", "SV1*HC:99213*100*UN*1***1",
+                "DTP*472*D8*20240102",
+            ]
+        }
+        body.append("SE*\(body.count + 1)*0001")
+        let envelope = [
+            "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240105*1200*^*00501*000000001*0*T*:",
+            "GS*HC*SUBMITTER*RECEIVER*20240105*1200*1*X*005010X222A1",
+        ]
+        return Array((envelope + body + ["GE*1*1", "IEA*1*000000001"]).map { $0 + "~" }.joined().utf8)
+    }
+
+    @Test func aPayerAddressStaysWithItsSubscriberLevel() throws {
+        let hartford = ["N3*1 PAYER WAY", "N4*HARTFORD*CT*06101"], boston = ["N3*9 OTHER RD", "N4*BOSTON*MA*02101"]
+        let source = X12Source(bytes: Self.file(payerAddresses: [hartford, [], boston, [], hartford]))
+        let set = try #require(try InterchangeReader.read(source).first?.groups.first?.transactionSets.first)
+        let parsed = ClaimParser().parse(set, interchange: 0, group: 0, transactionSet: 0)
+        #expect(parsed.structureErrors.isEmpty)
+        #expect(parsed.claims.map(\.patientControlNumber) == ["PCN0", "PCN1", "PCN2", "PCN3", "PCN4"])
+        #expect(parsed.claims.allSatisfy { $0.payer.name == "ACME HEALTH PLAN OF AMERICA" && $0.payer.identifier == "12345" })
+        #expect(parsed.claims.map { $0.payer.address?.line1 } == ["1 PAYER WAY", nil, "9 OTHER RD", nil, "1 PAYER WAY"])
+        #expect(parsed.claims.map { $0.payer.address?.city } == ["HARTFORD", nil, "BOSTON", nil, "HARTFORD"])
+    }
+}
