@@ -83,6 +83,19 @@ import Testing
         }
     }
 
+    /// SVC-056 looks up only modifiers shaped like HCPCS Level II ones: not CPT's (two digits, P1–P6,
+    /// 1P, 2P, 3P, 8P), not an ambulance origin and destination pair (GP is one: G and P are both
+    /// locations), two capitals or digits.
+    @Test(arguments: [
+        ("RT", true), ("KX", true), ("ZZ", true), ("P7", true), ("4P", true), ("RA", true), ("AR", true),
+        ("25", false), ("P1", false), ("P6", false), ("1P", false), ("8P", false), ("RH", false), ("XR", false),
+        ("DE", false), ("GP", false), ("r1", false), ("R-", false),
+    ])
+    func hcpcsModifierShapes(modifier: String, shaped: Bool) {
+        let bytes = Array(modifier.utf8)
+        #expect(ProcedureEdits.isHCPCSShaped(bytes[0], bytes[1]) == shaped)
+    }
+
     @Test func npiCheckDigit() {
         #expect(ProviderIdentifierEdits.isValidNPI("1234567893"))
         #expect(ProviderIdentifierEdits.isValidNPI("1558598797"))

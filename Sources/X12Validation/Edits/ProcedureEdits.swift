@@ -143,9 +143,34 @@ enum ProcedureEdits {
         let known = context.codeSets.hcpcsModifiers
         guard !known.isEmpty else { return false }
         return modifiers.contains { modifier in
-            modifier.utf8.count == 2 && modifier.isAlphanumericASCII && !modifier.isAllDigits
-                && !cptAlphanumericModifiers.contains(modifier) && !isAmbulanceOriginDestination(modifier)
-                && !known.contains(modifier)
+            modifier.withBytes { $0.count == 2 && isHCPCSShaped($0[0], $0[1]) } && !known.contains(modifier)
+        }
+    }
+
+    /// Two capital letters or digits, neither CPT's (two digits, or one of its alphanumeric
+    /// modifiers: anesthesia physical status P1–P6, performance measures 1P, 2P, 3P, 8P) nor an
+    /// ambulance origin and destination pair: judged from the two bytes, where three checks of
+    /// the string and two set look-ups cost about 300 instructions a modifier.
+    static func isHCPCSShaped(_ first: UInt8, _ second: UInt8) -> Bool {
+        func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        let p = UInt8(ascii: "P")
+        guard isCapital(first) || ValueSyntax.isDigit(first), isCapital(second) || ValueSyntax.isDigit(second),
+            !(ValueSyntax.isDigit(first) && ValueSyntax.isDigit(second)),
+            !(first == p && second >= UInt8(ascii: "1") && second <= UInt8(ascii: "6")),
+            !(second == p && (first == UInt8(ascii: "1") || first == UInt8(ascii: "2") || first == UInt8(ascii: "3")
+                || first == UInt8(ascii: "8")))
+        else { return false }
+        return !(isAmbulanceLocation(first) && isAmbulanceLocation(second))
+    }
+
+    /// Ambulance origin/destination modifiers are any two of D, E, G, H, I, J, N, P, R, S, X
+    /// (HCPCS manual; not listed one by one in the HCPCS modifier file).
+    static func isAmbulanceLocation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "D"), UInt8(ascii: "E"), UInt8(ascii: "G"), UInt8(ascii: "H"), UInt8(ascii: "I"), UInt8(ascii: "J"),
+            UInt8(ascii: "N"), UInt8(ascii: "P"), UInt8(ascii: "R"), UInt8(ascii: "S"), UInt8(ascii: "X"):
+            true
+        default: false
         }
     }
 
@@ -185,14 +210,5 @@ enum ProcedureEdits {
         }
     }
 
-    /// Ambulance origin/destination modifiers: any two of D, E, G, H, I, J, N, P, R, S, X (HCPCS
-    /// manual; not listed one by one in the HCPCS modifier file).
-    static func isAmbulanceOriginDestination(_ modifier: String) -> Bool {
-        modifier.utf8.allSatisfy { ambulanceLocations.contains($0) }
-    }
-
-    static let ambulanceLocations: Set<UInt8> = Set("DEGHIJNPRSX".utf8)
     static let xModifiers: Set<String> = ["XE", "XP", "XS", "XU"]
-    /// CPT's own alphanumeric modifiers (anesthesia physical status, performance measures).
-    static let cptAlphanumericModifiers: Set<String> = ["P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P", "8P"]
 }
