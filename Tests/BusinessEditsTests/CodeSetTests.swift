@@ -96,6 +96,15 @@ import Testing
         #expect(ProcedureEdits.isHCPCSShaped(bytes[0], bytes[1]) == shaped)
     }
 
+    /// CPT anesthesia codes, 00100–01999 (SVC-010, SVC-052).
+    @Test(arguments: [
+        ("00100", true), ("01999", true), ("00840", true), ("00099", false), ("02000", false), ("0010F", false),
+        ("99213", false), ("0100", false), ("001000", false), ("J0100", false),
+    ])
+    func anesthesiaCodes(code: String, anesthesia: Bool) {
+        #expect(ProcedureEdits.isAnesthesia(code) == anesthesia)
+    }
+
     @Test func npiCheckDigit() {
         #expect(ProviderIdentifierEdits.isValidNPI("1234567893"))
         #expect(ProviderIdentifierEdits.isValidNPI("1558598797"))

@@ -198,9 +198,13 @@ enum ProcedureEdits {
         }
     }
 
+    /// CPT anesthesia codes 00100–01999, read from the bytes: through `Int(code)` each line's code
+    /// was parsed as a string.
     static func isAnesthesia(_ code: String) -> Bool {
-        guard kind(of: code) == .cpt, code.firstByte == UInt8(ascii: "0"), let number = Int(code) else { return false }
-        return (100...1999).contains(number)
+        code.withBytes { bytes in
+            guard bytes.count == 5, bytes[0] == UInt8(ascii: "0"), bytes.allSatisfy(ValueSyntax.isDigit) else { return false }
+            return (100...1999).contains(bytes.reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) })
+        }
     }
 
     static func isUnknownPlace(_ code: String, _ context: ClaimContext) -> Bool {
