@@ -60,16 +60,18 @@ public struct ClaimGenerator: Sendable {
     }
 
     /// Priced and dated lines. The first is on the visit day; a few later ones (labs read, therapy
-    /// continued) fall up to a week after it, never on or after the reference date.
+    /// continued) fall up to a week after it, never on or after the reference date, nor past the
+    /// visit's year: a claim whose services span two years is rejected (SVC-022), and the
+    /// generator writes clean claims.
     private func serviceLines(
         _ planned: [ClaimShape.PlannedLine], at practice: SyntheticRoster.Practice, using rng: inout SplitMix64
     ) -> [SyntheticServiceLine] {
         let visitDay = referenceDate.dayNumber - rng.int(in: 1...90)
+        let visitYear = CalendarDate(dayNumber: visitDay).year
+        let lastDay = min(referenceDate.dayNumber - 1, CalendarDate(year: visitYear, month: 12, day: 31)!.dayNumber)
         return planned.enumerated().map { position, line in
             let units = rng.int(in: line.procedure.units)
-            let day =
-                position == 0 || rng.chance(90)
-                ? visitDay : min(visitDay + rng.int(in: 1...7), referenceDate.dayNumber - 1)
+            let day = position == 0 || rng.chance(90) ? visitDay : min(visitDay + rng.int(in: 1...7), lastDay)
             return SyntheticServiceLine(
                 procedureCode: line.procedure.code, modifiers: line.modifiers,
                 charge: Amount(cents: unitCharge(line.procedure, at: practice) * Int64(units)), units: units,

@@ -28,6 +28,21 @@ import Testing
         }
     }
 
+    /// Shortly after New Year a visit falls late in December and a later line could fall in
+    /// January: a claim spanning two years is rejected (SVC-022), and the generator writes clean
+    /// claims, so a claim's lines stay in its visit's year.
+    @Test func aClaimsServicesStayInOneYear() {
+        let january = ClaimGenerator(seed: 7, referenceDate: CalendarDate(year: 2025, month: 1, day: 5)!)
+        var spanning = 0, december = 0
+        for index in 0..<2_000 {
+            let years = Set(january.claim(at: index).serviceLines.map(\.serviceDate.year))
+            if years.count > 1 { spanning += 1 }
+            if years == [2024] { december += 1 }
+        }
+        #expect(spanning == 0)
+        #expect(december > 0, "some visits fall in December, so the bound is exercised")
+    }
+
     @Test func fileMixesSelfAndDependentPatients() {
         let claims = (0..<500).map(generator.claim(at:))
         #expect(claims.contains { $0.patient != nil })
