@@ -288,7 +288,7 @@ public struct FileProcessor: Sendable {
     }
 
     /// The file mapped (never read whole), or nil when it is gone or not a regular file.
-    static func mapRegularFile(_ url: URL) throws -> X12Source? {
+    public static func mapRegularFile(_ url: URL) throws -> X12Source? {
         guard let descriptor = try openRegularFile(url) else { return nil }
         defer { close(descriptor) }
         do {
