@@ -46,6 +46,11 @@ public struct OutOfLine<Value: OutOfLineValue>: Sendable, Equatable {
         }
     }
 
+    /// The box's identity (`claim.$payer`): two values with the same identity share one box, so,
+    /// while nothing changes them, they are equal. A validator judging many claims that do not
+    /// change meanwhile judges a shared party once by it.
+    @inlinable public var projectedValue: ObjectIdentifier { ObjectIdentifier(box) }
+
     @inlinable public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.box === rhs.box || lhs.box.value == rhs.box.value
     }

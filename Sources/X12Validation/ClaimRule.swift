@@ -21,6 +21,8 @@ public struct ClaimContext: Sendable {
     public var priorSubmissions: Set<ClaimKey>
     /// Whether an earlier claim of the same transaction set has this claim's key.
     public var repeatsEarlierClaim: Bool
+    /// Set by `ClaimValidator.findings` for the claims it judges.
+    var billingProviderMemory: BillingProviderVerdicts?
 
     public init(
         header: SubmissionHeader, receivedDate: CalendarDate, codeSets: CodeSets = .standard,
@@ -93,10 +95,13 @@ public struct ClaimValidator: Sendable {
         for parsed: ParsedTransactionSet, receivedDate: CalendarDate, profile: ValidationProfile,
         priorSubmissions: Set<ClaimKey> = []
     ) -> [ClaimFinding] {
+        let billingProviders = BillingProviderVerdicts()
         func context(repeats: Bool) -> ClaimContext {
-            ClaimContext(
+            var context = ClaimContext(
                 header: parsed.header, receivedDate: receivedDate, codeSets: codeSets, partner: profile.rules,
                 priorSubmissions: priorSubmissions, repeatsEarlierClaim: repeats)
+            context.billingProviderMemory = billingProviders
+            return context
         }
         let first = context(repeats: false), repeating = context(repeats: true)
         let (steps, members) = plan(for: profile)

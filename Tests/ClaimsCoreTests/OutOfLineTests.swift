@@ -32,6 +32,16 @@ import Testing
         #expect(Self.line().details == LineDetails())
     }
 
+    /// The validator remembers its verdicts on a shared party by this identity.
+    @Test func copiesShareTheBoxIdentityUntilOneChanges() {
+        var original = Self.line()
+        original.details.ndc = "00002143380"
+        var copy = original
+        #expect(copy.$details == original.$details)
+        copy.details.ndc = "00093715601"
+        #expect(copy.$details != original.$details)
+    }
+
     @Test func equalValuesInSeparateBoxesCompareEqual() {
         var first = Self.line()
         var second = Self.line()

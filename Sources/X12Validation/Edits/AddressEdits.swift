@@ -76,7 +76,10 @@ enum AddressEdits {
     @Sendable static func judge(_ claim: Claim, _ context: ClaimContext) -> UInt64 {
         let sets = context.codeSets
         var fired = Judgement()
-        fired.next(judge(claim.billingProvider.address, sets, postOfficeBox: true), 5)  // 2010AA
+        fired.next(
+            context.billingProviderVerdicts(.address, of: claim) {
+                judge(claim.billingProvider.address, sets, postOfficeBox: true)
+            }, 5)  // 2010AA
         fired.next(judge(claim.providers.payToAddress, sets), 3)  // 2010AB
         fired.next(judge(claim.subscriber.address, sets), 3)  // 2010BA
         fired.next(judge(claim.patient?.address, sets), 3)  // 2010CA

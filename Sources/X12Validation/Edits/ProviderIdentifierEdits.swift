@@ -64,19 +64,25 @@ enum ProviderIdentifierEdits {
     /// The claim's `claimSources` whose NPI is sent and invalid, then the `claimEdits` that fire.
     /// Each field is read through the claim (a provider copied out would copy all its strings).
     @Sendable static func judge(_ claim: Claim, _ context: ClaimContext) -> UInt64 {
+        // The billing provider's three, once for its claims: NPI, taxonomy, tax id.
+        let billing = context.billingProviderVerdicts(.identifiers, of: claim) {
+            bit(0, !isValidNPI(claim.billingProvider.npi))
+                | bit(1, claim.billingProvider.taxonomy.map { !isTaxonomy($0) } ?? false)
+                | bit(2, claim.billingProvider.taxID.map { !isTaxID($0) } ?? false)
+        }
         var fired = Judgement()
         // BP-008, PRV-002, PRV-006, PRV-012, PRV-014
-        fired.next(!isValidNPI(claim.billingProvider.npi))
+        fired.next(billing & 1 != 0)
         fired.next(claim.providers.referring.contains { !isValidNPI($0.npi) })
         fired.next(!isValidNPI(claim.providers.rendering?.npi))
         fired.next(!isValidNPI(claim.providers.serviceFacility?.npi))
         fired.next(!isValidNPI(claim.providers.supervising?.npi))
         // BP-002
-        fired.next(claim.billingProvider.taxonomy.map { !isTaxonomy($0) } ?? false)
+        fired.next(billing & 2 != 0)
         // PRV-009
         fired.next(claim.providers.rendering?.taxonomy.map { !isTaxonomy($0) } ?? false)
         // BP-019
-        fired.next(claim.billingProvider.taxID.map { !isTaxID($0) } ?? false)
+        fired.next(billing & 4 != 0)
         // CLM-036
         fired.next(claim.details.cliaNumber.map { !isCLIA($0) } ?? false)
         return fired.bits
