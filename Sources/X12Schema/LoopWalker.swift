@@ -231,27 +231,30 @@ struct LoopStack {
     /// down its table, or a nested loop it starts, else the same question one loop out.
     @usableFromInline
     func placement(of segment: Segment) -> Placement? {
-        frames.withUnsafeBufferPointer { frames in
+        let bit = segment.id.filterBit
+        return frames.withUnsafeBufferPointer { frames in
             for depth in frames.indices.reversed() {
                 let frame = frames[depth]
-                let found = frame.loop._withUnsafeGuaranteedRef { Self.place(segment, in: $0, frame) }
+                let found = frame.loop._withUnsafeGuaranteedRef { Self.place(segment, bit, in: $0, frame) }
                 if let found { return Placement(depth: depth, kind: found) }
             }
             return nil
         }
     }
 
-    /// Where `segment` goes in the open occurrence `frame` of `loop`, if anywhere.
+    /// Where `segment` (its tag's `filterBit` `bit`) goes in the open occurrence `frame` of `loop`,
+    /// if anywhere.
     @inline(__always)
-    private static func place(_ segment: Segment, in loop: LoopSchema, _ frame: Frame) -> Placement.Kind? {
+    private static func place(_ segment: Segment, _ bit: UInt64, in loop: LoopSchema, _ frame: Frame) -> Placement.Kind? {
         // Once a nested loop has started, the loop's own segments are behind it.
-        if frame.loopCursor == nil,
+        if frame.loopCursor == nil, loop.ownSegmentFilter & bit != 0,
             let index = firstIndex(of: segment.id, in: loop.segmentIDs, from: Swift.max(frame.segmentCursor, 1), where: {
                 loop.lentSegments[$0]._withUnsafeGuaranteedRef { $0.matches(segment) }
             })
         {
             return .ownSegment(index)
         }
+        guard loop.triggerFilter & bit != 0 else { return nil }
         return firstIndex(of: segment.id, in: loop.triggerIDs, from: frame.loopCursor ?? 0, where: {
             loop.lentLoops[$0]._withUnsafeGuaranteedRef { $0.lentSegments[0]._withUnsafeGuaranteedRef { $0.matches(segment) } }
         }).map { .nestedLoop($0) }

@@ -90,6 +90,12 @@ public final class LoopSchema: Sendable {
     /// compares its tag down these integers and asks a rule for its qualifier only on a match.
     let segmentIDs: [SegmentID]
     let triggerIDs: [SegmentID]
+    /// The tags of `segments` after the trigger, and of the nested loops' triggers, each as a bit
+    /// of a word (`SegmentID.filterBit`): a tag whose bit is not set is in neither list, and the
+    /// walk passes the loop over without comparing it down the list (most segments are placed
+    /// after asking two or three loops that do not have them).
+    let ownSegmentFilter: UInt64
+    let triggerFilter: UInt64
     /// `segments` and `loops` unretained, for the walker (see `LoopStack`); they live as long as
     /// this loop does.
     let lentSegments: [Unmanaged<SegmentSchema>]
@@ -113,6 +119,8 @@ public final class LoopSchema: Sendable {
         self.loops = loops
         segmentIDs = segments.map(\.id)
         triggerIDs = loops.map(\.trigger.id)
+        ownSegmentFilter = segments.dropFirst().reduce(0) { $0 | $1.id.filterBit }
+        triggerFilter = loops.reduce(0) { $0 | $1.trigger.id.filterBit }
         lentSegments = segments.map(Unmanaged.passUnretained)
         lentLoops = loops.map(Unmanaged.passUnretained)
         requiredSegmentIndices = segments.indices.filter { segments[$0].usage == .required }
@@ -129,4 +137,10 @@ public final class LoopSchema: Sendable {
     public var allSegmentIDs: Set<SegmentID> {
         Set(segments.map(\.id)).union(loops.flatMap(\.allSegmentIDs))
     }
+}
+
+extension SegmentID {
+    /// One bit of a word for the tag, for the loops' filters: equal tags set the same bit, so a
+    /// tag whose bit a filter lacks is not among the tags it was made of.
+    @inline(__always) var filterBit: UInt64 { 1 &<< (UInt64(rawValue) &* 0x9E37_79B9_7F4A_7C15 &>> 58) }
 }
