@@ -54,8 +54,8 @@ public enum EditBenchmark {
         let parseEnd = DispatchTime.now().uptimeNanoseconds
         var rejecting = 0
         let profile = ValidationProfile()
-        for parsed in parsedSets {
-            rejecting += validator.findings(for: parsed, receivedDate: options.referenceDate!, profile: profile)
+        for index in parsedSets.indices {
+            rejecting += validator.findings(for: &parsedSets[index], receivedDate: options.referenceDate!, profile: profile)
                 .count { $0.severity == .reject }
         }
         let validateEnd = DispatchTime.now().uptimeNanoseconds

@@ -85,21 +85,22 @@ public struct FileAssessor: Sendable {
     ) -> TransactionSetAssessment {
         let readable = group.issues.isEmpty && set.identifier == "837"
             && set.implementationReference == X222A1.implementationReference
+        guard readable else {
+            let verdict = TransactionSetVerdict(set: set, parsed: nil, findings: [], policy: partner.validation.policy)
+            return TransactionSetAssessment(set: set, parsed: nil, verdict: verdict)
+        }
         let claimLimit = partner.validation.rules.maxClaimsPerTransactionSet
-        if readable, set.claimCount > claimLimit {
+        if set.claimCount > claimLimit {
             let finding = SegmentFinding.tooManyClaims(in: set, limit: claimLimit)
             let verdict = TransactionSetVerdict(set: set, parsed: nil, findings: [finding], policy: partner.validation.policy)
             return TransactionSetAssessment(set: set, parsed: nil, verdict: verdict)
         }
-        let validated =
-            readable
-            ? validator.validate(set, interchange: place.interchange, group: place.group, transactionSet: place.set) : nil
-        let parsed = validated?.parsed
-        var verdict = TransactionSetVerdict(
-            set: set, parsed: parsed, findings: validated?.findings ?? [], policy: partner.validation.policy)
-        if let parsed {
-            verdict.add(claimValidator.findings(for: parsed, receivedDate: receivedDate, profile: partner.validation))
-        }
+        // Held in a variable of its own, the set's claims are judged in place (see `findings`).
+        var parsed: ParsedTransactionSet
+        let findings: [SegmentFinding]
+        (parsed, findings) = validator.validate(set, interchange: place.interchange, group: place.group, transactionSet: place.set)
+        var verdict = TransactionSetVerdict(set: set, parsed: parsed, findings: findings, policy: partner.validation.policy)
+        verdict.add(claimValidator.findings(for: &parsed, receivedDate: receivedDate, profile: partner.validation))
         return TransactionSetAssessment(set: set, parsed: parsed, verdict: verdict)
     }
 }

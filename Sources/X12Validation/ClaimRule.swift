@@ -91,8 +91,22 @@ public struct ClaimValidator: Sendable {
         checks = rules.map { ($0 as? Check).map(Unmanaged.passUnretained) }
     }
 
+    /// The findings of `parsed`'s claims, claim by claim in the catalog's order. Judges a copy of
+    /// the claims: a caller that owns the set passes it `inout`, which judges them in place.
     public func findings(
         for parsed: ParsedTransactionSet, receivedDate: CalendarDate, profile: ValidationProfile,
+        priorSubmissions: Set<ClaimKey> = []
+    ) -> [ClaimFinding] {
+        var lent = parsed
+        return findings(for: &lent, receivedDate: receivedDate, profile: profile, priorSubmissions: priorSubmissions)
+    }
+
+    /// `findings(for:…)` on a set the caller owns, left as it was: each claim is moved out of the
+    /// array for its rules and moved back. Lent from the array, it was copied once a claim (every
+    /// string, box and array of it retained and released, about 1,000 instructions), as the
+    /// compiler cannot prove the array unchanged while the rules run.
+    public func findings(
+        for parsed: inout ParsedTransactionSet, receivedDate: CalendarDate, profile: ValidationProfile,
         priorSubmissions: Set<ClaimKey> = []
     ) -> [ClaimFinding] {
         let billingProviders = BillingProviderVerdicts()
@@ -142,17 +156,18 @@ public struct ClaimValidator: Sendable {
             }
         }
         var seen = Set<ClaimKey>(minimumCapacity: parsed.claims.count)
-        // Through the array's buffer: read from the array itself, each claim was copied whole,
-        // the compiler unable to prove the array unchanged across the rules' calls.
-        // The plan is read through its buffers as well, each step holding its check: through the
-        // arrays (a bounds check a step, `checks` indexed again) the loop cost about 1,800
-        // instructions a claim more.
+        let submitter = parsed.header.submitter.identifier
+        // The plan is read through its buffers, each step holding its check: through the arrays
+        // (a bounds check a step, `checks` indexed again) the loop cost about 1,800 instructions
+        // a claim more.
         steps.withUnsafeBufferPointer { steps in
             members.withUnsafeBufferPointer { members in
-                parsed.claims.withUnsafeBufferPointer { claims in
+                parsed.claims.withUnsafeMutableBufferPointer { claims in
                     for index in claims.indices {
-                        let repeats = !seen.insert(ClaimKey(claims[index], submitter: parsed.header.submitter.identifier)).inserted
-                        run(claims[index], at: index, repeats ? repeating : first, steps, members)
+                        let repeats = !seen.insert(ClaimKey(claims[index], submitter: submitter)).inserted
+                        let claim = claims.moveElement(from: index)
+                        run(claim, at: index, repeats ? repeating : first, steps, members)
+                        claims.initializeElement(at: index, to: consume claim)
                     }
                 }
             }
