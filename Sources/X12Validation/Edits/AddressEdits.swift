@@ -68,7 +68,7 @@ enum AddressEdits {
     /// of whose addresses a claim does not have) cost more than judging the addresses.
     static let rules: [any ClaimRule] =
         CheckGroup.rules(holders.filter { !$0.onLines }.flatMap(edits(of:)), judge: judge)
-        + CheckGroup.lineRules(holders.filter(\.onLines).flatMap(edits(of:)), judge: judge)
+        + CheckGroup.lineRules(holders.filter(\.onLines).flatMap(edits(of:)), detailsOnly: true, judge: judge)
 
     /// The claim's addresses, holder by holder in `holders`' order, each its edits' verdicts
     /// (`Slot` bits, as many as it has edits). Each address is read in place through the claim:

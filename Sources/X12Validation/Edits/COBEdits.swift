@@ -5,7 +5,7 @@ enum COBEdits {
     /// The claim-level edits as one group, then the line-level ones as one group judged per line:
     /// most claims have no other payer, and a step of the validator's loop for each of the nine
     /// edits cost them more than the edits themselves.
-    static let rules: [any ClaimRule] = CheckGroup.rules(claimEdits, judge: judge) + CheckGroup.lineRules(lineEdits, judge: judge)
+    static let rules: [any ClaimRule] = CheckGroup.rules(claimEdits, judge: judge) + CheckGroup.lineRules(lineEdits, detailsOnly: true, judge: judge)
 
     /// In the order `judge(_:_:)` gives their verdicts on the claim.
     static let claimEdits: [Edit] = [

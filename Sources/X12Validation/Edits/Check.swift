@@ -64,14 +64,20 @@ final class CheckGroup: Sendable {
     }
 
     /// Line-level edits: `judge` gives the members that fire on one line of the claim, and a
-    /// member reports the lines its bit is set on.
+    /// member reports the lines its bit is set on. With `detailsOnly` (every verdict of `judge`
+    /// reads the line's details), a line whose details were never written is not judged: it
+    /// fires none, and most lines send nothing but LX, SV1 and DTP.
     static func lineRules(
-        _ edits: [Edit], judge: @escaping @Sendable (LentLine, Claim, ClaimContext) -> UInt64
+        _ edits: [Edit], detailsOnly: Bool = false, judge: @escaping @Sendable (LentLine, Claim, ClaimContext) -> UInt64
     ) -> [any ClaimRule] {
         precondition(edits.count <= UInt64.bitWidth, "a group judges at most 64 edits")
         let group = CheckGroup { claim, context in
             claim.serviceLines.withUnsafeBufferPointer { lines in
-                lines.indices.reduce(0) { fired, index in fired | judge(LentLine(lines.baseAddress! + index), claim, context) }
+                lines.indices.reduce(0) { fired, index in
+                    let line = lines.baseAddress! + index
+                    guard !detailsOnly || line.pointee.detailsWritten else { return fired }
+                    return fired | judge(LentLine(line), claim, context)
+                }
             }
         }
         return edits.indices.map { slot in

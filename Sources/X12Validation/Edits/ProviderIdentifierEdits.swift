@@ -35,7 +35,7 @@ enum ProviderIdentifierEdits {
     /// cost every claim more than the checks themselves.
     static let rules: [any ClaimRule] =
         CheckGroup.rules(claimSources.map(npiEdit) + claimEdits, judge: judge)
-        + CheckGroup.lineRules(lineSources.map(npiEdit) + lineEdits, judge: judge)
+        + CheckGroup.lineRules(lineSources.map(npiEdit) + lineEdits, detailsOnly: true, judge: judge)
 
     /// The claim's edits after its NPIs, in the order `judge(_:_:)` gives their verdicts.
     static let claimEdits: [Edit] = [

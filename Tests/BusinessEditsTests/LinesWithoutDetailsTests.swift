@@ -1,0 +1,39 @@
+import ClaimsCore
+import Testing
+import X12Validation
+
+/// Line groups that read only a line's details pass over lines whose details were never written
+/// (`CheckGroup.lineRules(detailsOnly:)`). On lines like that, odd in every other way, the
+/// validator must still report what each rule asked alone reports: a group wrongly declared
+/// details-only would miss what its judge finds outside the details.
+@Suite struct LinesWithoutDetailsTests {
+    @Test func theValidatorReportsWhatEachRuleReports() {
+        let date = GoodClaim.serviceDate
+        let lines = [
+            ServiceLine(
+                lineNumber: 1, procedureQualifier: "HC", procedureCode: "ZZZZZ", modifiers: ["LT", "RT", "LT"],
+                charge: Amount(cents: -500), unitBasis: "MJ", units: 0, placeOfService: "99", diagnosisPointers: [9],
+                serviceDateFrom: date, serviceDateTo: date.adding(days: -3)),
+            ServiceLine(
+                lineNumber: 2, procedureQualifier: "HC", procedureCode: "99213", modifiers: [], charge: Amount(cents: 0),
+                unitBasis: "UN", units: 1_000, diagnosisPointers: [], serviceDateFrom: GoodClaim.receivedDate.adding(days: 30)),
+        ]
+        #expect(lines.allSatisfy { !$0.detailsWritten })
+        var claim = GoodClaim.claim
+        claim.serviceLines = lines
+        let context = GoodClaim.context
+        let expected = BusinessEdits.rules.flatMap { rule in
+            switch rule.check(claim, in: context) {
+            case .none: [String]()
+            case .claim(let times): Array(repeating: rule.edit.id, count: times)
+            case .lines(let numbers): numbers.map { "\(rule.edit.id) line \($0)" }
+            }
+        }
+        let findings = ClaimValidator(rules: BusinessEdits.rules, codeSets: context.codeSets).findings(
+            for: ParsedTransactionSet(header: context.header, claims: [claim], structureErrors: []),
+            receivedDate: context.receivedDate, profile: ValidationProfile())
+        let reported = findings.map { finding in finding.lineNumber.map { "\(finding.edit.id) line \($0)" } ?? finding.edit.id }
+        #expect(reported == expected)
+        #expect(expected.contains("SVC-034 line 1"), "a negative charge, which a details-only balancing group would miss")
+    }
+}
