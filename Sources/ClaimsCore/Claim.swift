@@ -51,6 +51,10 @@ public struct Claim: Sendable, Equatable {
     @OutOfLine public var coverage: Coverage
     /// CLM11–CLM20, dates, references and supplemental 2300 segments.
     @OutOfLine public var details: ClaimDetails
+    /// Whether `details` was ever written: false while the claim keeps the shared empty box, as
+    /// claims sending no CLM11–CLM20 and none of those segments do, so that edits reading the
+    /// details alone can pass the claim over.
+    @inlinable public var detailsWritten: Bool { $details != ObjectIdentifier(ClaimDetails.emptyBox) }
     /// Referring, rendering, facility, supervising, pay-to and ambulance locations.
     @OutOfLine public var providers: ClaimProviders
     /// 2320 other payers, in file order.

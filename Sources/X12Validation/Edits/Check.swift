@@ -54,10 +54,16 @@ final class CheckGroup: Sendable {
 
     private init(_ fired: @escaping @Sendable (Claim, ClaimContext) -> UInt64) { self.fired = fired }
 
-    /// Claim-level edits: `judge` gives the members that fire on the claim.
-    static func rules(_ edits: [Edit], judge: @escaping @Sendable (Claim, ClaimContext) -> UInt64) -> [any ClaimRule] {
+    /// Claim-level edits: `judge` gives the members that fire on the claim. With `detailsOnly`
+    /// (every verdict of `judge` reads the claim's details), a claim whose details were never
+    /// written is not judged: it fires none.
+    static func rules(
+        _ edits: [Edit], detailsOnly: Bool = false, judge: @escaping @Sendable (Claim, ClaimContext) -> UInt64
+    ) -> [any ClaimRule] {
         precondition(edits.count <= UInt64.bitWidth, "a group judges at most 64 edits")
-        let group = CheckGroup(judge)
+        let fired: @Sendable (Claim, ClaimContext) -> UInt64
+        if detailsOnly { fired = { claim, context in claim.detailsWritten ? judge(claim, context) : 0 } } else { fired = judge }
+        let group = CheckGroup(fired)
         return edits.indices.map { slot in
             Check(edits[slot], of: group, slot: slot) { claim, context in fires(judge(claim, context) >> slot & 1 != 0) }
         }

@@ -37,7 +37,7 @@ enum DateEdits {
     /// Every event's edits as one group, each event's date read once: most claims have none of
     /// the events, and a step of the validator's loop for each event cost them more than reading
     /// its date.
-    static let rules: [any ClaimRule] = CheckGroup.rules(eventEdits, judge: judge) + relations
+    static let rules: [any ClaimRule] = CheckGroup.rules(eventEdits, detailsOnly: true, judge: judge) + relations
 
     /// Each event's two or three edits, event by event, as `judge` gives their verdicts.
     static let eventEdits: [Edit] = events.enumerated().flatMap { index, event in
