@@ -22,18 +22,8 @@ import X12Validation
         var claim = GoodClaim.claim
         claim.serviceLines = lines
         let context = GoodClaim.context
-        let expected = BusinessEdits.rules.flatMap { rule in
-            switch rule.check(claim, in: context) {
-            case .none: [String]()
-            case .claim(let times): Array(repeating: rule.edit.id, count: times)
-            case .lines(let numbers): numbers.map { "\(rule.edit.id) line \($0)" }
-            }
-        }
-        let findings = ClaimValidator(rules: BusinessEdits.rules, codeSets: context.codeSets).findings(
-            for: ParsedTransactionSet(header: context.header, claims: [claim], structureErrors: []),
-            receivedDate: context.receivedDate, profile: ValidationProfile())
-        let reported = findings.map { finding in finding.lineNumber.map { "\(finding.edit.id) line \($0)" } ?? finding.edit.id }
-        #expect(reported == expected)
+        let expected = RuleReports.alone(claim, in: context)
+        #expect(RuleReports.validator(claim, in: context) == expected)
         #expect(expected.contains("SVC-034 line 1"), "a negative charge, which a details-only balancing group would miss")
     }
 }
