@@ -154,12 +154,6 @@ public struct Gateway: Service {
     }
 
     static func startEmbeddedDatabase(_ configuration: GatewayConfiguration, logger: Logger) throws -> EmbeddedPostgres {
-        // Run as root, the cluster runs as an unprivileged user that must be able to pass through
-        // var/ (search only, no listing) to reach var/pg/, which it owns with mode 0700.
-        if geteuid() == 0 {
-            try FileManager.default.setAttributes(
-                [.posixPermissions: 0o711], ofItemAtPath: configuration.varDirectory.path)
-        }
         let postgres = try EmbeddedPostgres(
             directory: configuration.embeddedDatabaseDirectory.path, logger: logger)
         try postgres.startBlocking()
@@ -168,6 +162,7 @@ public struct Gateway: Service {
     }
 
     func prepareDirectories() throws {
+        try configuration.prepareVarDirectory()
         for directory in [
             configuration.inboxDirectory, configuration.outboxDirectory, configuration.processingDirectory,
             configuration.archiveDirectory, configuration.quarantineDirectory,

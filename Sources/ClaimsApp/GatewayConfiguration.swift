@@ -54,5 +54,15 @@ public struct GatewayConfiguration: Sendable {
     public var embeddedDatabaseDirectory: URL { varDirectory.appendingPathComponent("pg", isDirectory: true) }
 
     public func partner(_ id: String) -> PartnerConfiguration? { partners.first { $0.id == id } }
+
+    /// Creates `var/` with its final mode before any service starts: services starting together each
+    /// create their own folder under it, and one creating `var/` itself would give it that folder's
+    /// mode. Run as root with the embedded cluster, it is 0711: the cluster's unprivileged user must
+    /// pass through it (search only, no listing) to `var/pg/`, which it owns with mode 0700.
+    public func prepareVarDirectory() throws {
+        try DurableFile.createDirectory(varDirectory)
+        guard geteuid() == 0, databaseURL == nil else { return }
+        try FileManager.default.setAttributes([.posixPermissions: 0o711], ofItemAtPath: varDirectory.path)
+    }
 }
 

@@ -43,8 +43,9 @@ public struct SFTPEndpoint: Service {
 
     /// The services `serve` runs, in start order: the gateway (database, watcher, pipeline), the
     /// partners reloader and, when enabled, the SFTP endpoint. They share one partner registry and
-    /// one readiness barrier.
-    public static func services(configuration: GatewayConfiguration, logger: Logger) -> [any Service] {
+    /// one readiness barrier. `var/` is prepared first, as they start together.
+    public static func services(configuration: GatewayConfiguration, logger: Logger) throws -> [any Service] {
+        try configuration.prepareVarDirectory()
         let audit = AuditRelay()
         let partners = PartnerRegistry(configuration.partners, file: configuration.partnersFile, logger: logger, audit: audit)
         let sftp = configuration.sftp.enabled

@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
         var configuration = try ConfigurationLoader.load(
             root: rootURL, configFile: config.map { URL(fileURLWithPath: $0) })
         if let sftpPort { configuration.sftp.port = sftpPort }
-        let services = SFTPEndpoint.services(configuration: configuration, logger: logger)
+        let services = try SFTPEndpoint.services(configuration: configuration, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
