@@ -89,11 +89,12 @@ public struct TransactionSet: Sendable {
         implementationReference = header[3].string
     }
 
-    /// Extends the set to the segment just read after it (tag `id`, bytes `segment`).
-    mutating func append(_ id: SegmentID, range segment: Range<Int>) {
-        range = range.lowerBound..<segment.upperBound
-        segmentCount += 1
-        if id == "CLM" { claimCount += 1 }
+    /// Extends the set to the segments just read after it.
+    mutating func append(_ passed: PassedSegments) {
+        guard passed.count > 0 else { return }
+        range = range.lowerBound..<passed.end
+        segmentCount += passed.count
+        claimCount += passed.claims
     }
 
     /// Position (ST = 1) of the `occurrence`-th segment `id`, scanning the set's bytes again.

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Walks the segments of one interchange's bytes, one terminator at a time, without copying.
 ///
 /// Line breaks and indentation between segments are tolerated (files are often wrapped at each
@@ -10,7 +6,7 @@ public struct SegmentScanner: IteratorProtocol, Sendable {
     public let source: X12Source
     public let delimiters: Delimiters
     /// Offset of the next byte to read.
-    public private(set) var offset: Int
+    public internal(set) var offset: Int
 
     public init(source: X12Source, delimiters: Delimiters, offset: Int) {
         self.source = source
@@ -43,23 +39,6 @@ public struct SegmentScanner: IteratorProtocol, Sendable {
             end += 1
         }
         return SegmentID(bytes: bytes[start..<end])
-    }
-
-    /// Passes over the next segment without cutting it and returns its byte range (terminator
-    /// excluded): the envelope reader needs no more of the segments inside a transaction set,
-    /// nearly all of a file's, and `memchr` finds a terminator several times faster than
-    /// `Segment` records separators on the way to it.
-    public mutating func skip() -> Range<Int>? {
-        let bytes = source.bytes
-        let start = nextSegmentStart
-        guard start < bytes.count, let base = bytes.baseAddress else {
-            offset = start
-            return nil
-        }
-        let found = memchr(base + start, Int32(delimiters.segment), bytes.count - start)
-        let end = found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
-        offset = end < bytes.count ? end + 1 : end
-        return start..<end
     }
 
     /// Peeks whether the next segment starts with `ISA`, without consuming it.
