@@ -68,7 +68,19 @@ public struct Segment: @unchecked Sendable {
         separators = cut.separators
         recordedSeparators = UInt8(truncatingIfNeeded: cut.recorded)
         hasUnrecordedSeparators = cut.hasUnrecorded
-        id = SegmentID(bytes: file[start..<cut.tagEnd(file: file, delimiters: delimiters, end: index)])
+        id = Self.tag(file, start, cut.tagEnd(file: file, delimiters: delimiters, end: index))
+    }
+
+    /// The tag in `file[start..<end]`: a tag of one to three bytes with four to read from its
+    /// start (its separator at least follows it) is read as one word, byte-swapped so that its
+    /// first byte is the highest, as `SegmentID` packs it.
+    @inline(__always) private static func tag(_ file: X12Source.Bytes, _ start: Int, _ end: Int) -> SegmentID {
+        let length = end &- start
+        guard (1...3).contains(length), start &+ 4 <= file.count, let base = file.baseAddress else {
+            return SegmentID(bytes: file[start..<end])
+        }
+        let word = UInt32(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self))
+        return SegmentID(rawValue: word.byteSwapped &>> UInt32(truncatingIfNeeded: 32 &- 8 &* length))
     }
 
     /// The separators found while a segment is cut.

@@ -53,8 +53,11 @@ import X12
         let alphabet = Array("ABZ019 .-".utf8) + [0x80, 0xFF, 0x00, delimiters.element | 0x80, delimiters.segment | 0x80, delimiters.component, delimiters.repetition]
         var bytes: [UInt8] = []
         for _ in 0..<400 {
-            bytes += Array("N\(next(10))".utf8)
-            for _ in 0..<next(next(3) == 0 ? 40 : 12) {
+            // Tags of every length the cutter reads differently: none (with an element at least,
+            // or there is no segment), one to three bytes, four.
+            let tag = ["", "N", "N\(next(10))", "NM\(next(10))", "ABCD"][next(5)]
+            bytes += Array(tag.utf8)
+            for _ in 0..<max(tag.isEmpty ? 1 : 0, next(next(3) == 0 ? 40 : 12)) {
                 bytes.append(delimiters.element)
                 for _ in 0..<next(next(4) == 0 ? 20 : 4) { bytes.append(alphabet[next(alphabet.count)]) }
             }
