@@ -294,12 +294,10 @@ public struct ServiceLine: Sendable, Equatable {
     public var serviceDateFrom: CalendarDate?
     /// Last date of an RD8 range.
     public var serviceDateTo: CalendarDate?
-    /// Everything else the line carries that edits read.
+    /// Everything else the line carries that edits read. A line sending nothing but LX, SV1 and
+    /// DTP keeps the shared empty box (`$details` is `LineDetails.emptyBox`'s identity), so that
+    /// edits reading the details alone can pass it over without reading them.
     @OutOfLine public var details: LineDetails
-    /// Whether `details` was ever written: false while the line keeps the shared empty box, as
-    /// lines sending nothing but LX, SV1 and DTP do, so that edits reading the details alone
-    /// can pass the line over without reading them.
-    @inlinable public var detailsWritten: Bool { $details != ObjectIdentifier(LineDetails.emptyBox) }
     /// Amounts of the line (SV102, SV104, 2430) whose text was not a valid two-decimal amount.
     public var amountDefects: AmountDefects = []
 

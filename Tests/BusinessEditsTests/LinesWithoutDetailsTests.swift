@@ -18,7 +18,7 @@ import X12Validation
                 lineNumber: 2, procedureQualifier: "HC", procedureCode: "99213", modifiers: [], charge: Amount(cents: 0),
                 unitBasis: "UN", units: 1_000, diagnosisPointers: [], serviceDateFrom: GoodClaim.receivedDate.adding(days: 30)),
         ]
-        #expect(lines.allSatisfy { !$0.detailsWritten })
+        #expect(lines.allSatisfy { $0.$details == ObjectIdentifier(LineDetails.emptyBox) })
         var claim = GoodClaim.claim
         claim.serviceLines = lines
         let context = GoodClaim.context

@@ -78,10 +78,14 @@ final class CheckGroup: Sendable {
     ) -> [any ClaimRule] {
         precondition(edits.count <= UInt64.bitWidth, "a group judges at most 64 edits")
         let group = CheckGroup { claim, context in
-            claim.serviceLines.withUnsafeBufferPointer { lines in
+            // Lines still holding the empty details box are passed over. Its identity is read
+            // once: read for each line, the call for it had the line's box retained and
+            // released around it (two atomic operations a line).
+            let emptyDetails = detailsOnly ? ObjectIdentifier(LineDetails.emptyBox) : nil
+            return claim.serviceLines.withUnsafeBufferPointer { lines in
                 lines.indices.reduce(0) { fired, index in
                     let line = lines.baseAddress! + index
-                    guard !detailsOnly || line.pointee.detailsWritten else { return fired }
+                    guard line.pointee.$details != emptyDetails else { return fired }
                     return fired | judge(LentLine(line), claim, context)
                 }
             }
