@@ -101,7 +101,7 @@ enum BalancingEdits {
     /// COB-018: a claim- or line-level adjustment of zero.
     static func hasZeroAdjustment(_ claim: Claim) -> Bool {
         claim.otherPayers.contains { $0.adjustments.contains { $0.amount == .zero } }
-            || claim.anyLine { line in line.details.adjudications.contains { $0.adjustments.contains { $0.amount == .zero } } }
+            || claim.anyLineDetails { line in line.details.adjudications.contains { $0.adjustments.contains { $0.amount == .zero } } }
     }
 
     static let otherPayerBalance = Check(
@@ -147,6 +147,6 @@ enum BalancingEdits {
 
     /// Whether some line carries a 2430 adjudication by `payerID`.
     static func hasLineAdjudication(_ claim: Claim, _ payerID: String) -> Bool {
-        claim.anyLine { line in line.details.adjudications.contains { $0.payerID == payerID } }
+        claim.anyLineDetails { line in line.details.adjudications.contains { $0.payerID == payerID } }
     }
 }

@@ -104,7 +104,7 @@ enum COBEdits {
     /// COB-004: a claim- or line-level adjustment reason code not shaped like a CARC.
     static func hasMalformedReasonCode(_ claim: Claim) -> Bool {
         claim.otherPayers.contains { $0.adjustments.contains { !isReasonCode($0.reason) } }
-            || claim.anyLine { line in
+            || claim.anyLineDetails { line in
                 line.details.adjudications.contains { $0.adjustments.contains { !isReasonCode($0.reason) } }
             }
     }

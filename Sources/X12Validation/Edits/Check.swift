@@ -156,6 +156,18 @@ extension Claim {
         }
     }
 
+    /// `anyLine` for a `test` that reads only the line's details, false on empty ones: lines still
+    /// holding the shared empty details box are passed over, as in the details-only line groups.
+    @inline(__always) func anyLineDetails(_ test: (LentLine) -> Bool) -> Bool {
+        let emptyDetails = ObjectIdentifier(LineDetails.emptyBox)
+        return serviceLines.withUnsafeBufferPointer { lines in
+            lines.indices.contains { index in
+                let line = lines.baseAddress! + index
+                return line.pointee.$details != emptyDetails && test(LentLine(line))
+            }
+        }
+    }
+
     /// The birth date and gender of whoever received the services: the 2010CA patient, or the
     /// subscriber when SBR02 = 18. Read in place: building that person copied their name, id and
     /// address, for about 150 such copies a claim, and so did testing the patient against nil.

@@ -45,7 +45,7 @@ enum PartnerEdits {
         ) { claim, context in
             fires(
                 context.partner.renderingRequiredForOrganizations && claim.billingProvider.entityType == "2"
-                    && claim.providers.rendering == nil && !claim.anyLine { $0.details.rendering != nil })
+                    && claim.providers.rendering == nil && !claim.anyLineDetails { $0.details.rendering != nil })
         },
         Check(
             .business(

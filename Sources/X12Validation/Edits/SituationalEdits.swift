@@ -140,7 +140,7 @@ enum SituationalEdits {
         // CLM-030
         fired.next(claim.details.attachments.contains { $0.transmission != "AA" && ($0.controlNumber ?? "").isEmpty })
         // CLM-039
-        fired.next(ambulance && claim.details.ambulance == nil && !claim.anyLine { $0.details.hasAmbulanceTransport })
+        fired.next(ambulance && claim.details.ambulance == nil && !claim.anyLineDetails { $0.details.hasAmbulanceTransport })
         // CLM-041
         fired.next(ambulance && (claim.providers.ambulancePickUp == nil || claim.providers.ambulanceDropOff == nil))
         // CLM-072
