@@ -1,3 +1,4 @@
+import Synchronization
 import X12
 
 /// How an implementation guide marks a segment, loop or element.
@@ -44,6 +45,10 @@ public final class SegmentSchema: Sendable {
     public let syntaxNotes: [SyntaxNote]
     /// `elements` flattened for the element checker; the schema keeps the rules it points to alive.
     public let plan: ElementPlan
+    /// A number of its own among the positions made in this process, from 0: a walk keeping a
+    /// tally per position (`CleanSegments`) indexes an array by it instead of hashing the object.
+    public let ordinal = SegmentSchema.made.add(1, ordering: .relaxed).oldValue
+    private static let made = Atomic<Int>(0)
 
     /// `elements` holds one guide notation per position (see `ElementRule`); when empty, the
     /// X12 definition alone applies (mandatory elements required, the rest situational).

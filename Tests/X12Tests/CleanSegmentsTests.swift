@@ -62,19 +62,31 @@ import X12Schema
         #expect(!isKnown(6, name))
     }
 
-    /// A set whose segments do not repeat stops being looked up after the trial; one whose
-    /// segments repeat goes on.
-    @Test func stopsLookingUpWhereSegmentsDoNotRepeat() throws {
-        let rule = try #require(Self.rules(of: X222A1.transactionSet).first { $0.id == "REF" })
-        for copies in [1, 2] {
-            let count = CleanSegments.trialLookups + 100
-            let text = (0..<count).map { "REF*F8*\($0 / copies)~" }.joined()
-            var memory = CleanSegments()
-            for segment in Self.segments(X12Source(bytes: Array(text.utf8))) {
-                if case .unknown(let key) = memory.lookUp(segment, rule: rule) { memory.remember(segment, key) }
-            }
-            #expect(memory.isActive == (copies == 2), "\(copies) copies")
+    /// A rule whose segments do not repeat stops being looked up after its trial, while another
+    /// rule of the same set whose segments repeat goes on being found.
+    @Test func stopsLookingUpARuleWhoseSegmentsDoNotRepeat() throws {
+        let rules = Self.rules(of: X222A1.transactionSet)
+        let reference = try #require(rules.first { $0.id == "REF" })
+        let date = try #require(rules.first { $0.id == "DTP" })
+        let rounds = Int(CleanSegments.trialLookups) + 20
+        let text = (0..<rounds).map { "REF*F8*\($0)~DTP*472*D8*20260110~" }.joined()
+        // The source outlives the segments, which only view its bytes.
+        let source = X12Source(bytes: Array(text.utf8))
+        let segments = Self.segments(source)
+        defer { withExtendedLifetime(source) {} }
+        var memory = CleanSegments()
+        var answers: [(reference: CleanSegments.Answer, date: CleanSegments.Answer)] = []
+        for pair in stride(from: 0, to: segments.count, by: 2) {
+            let answer = (memory.lookUp(segments[pair], rule: reference), memory.lookUp(segments[pair + 1], rule: date))
+            if case .unknown(let key) = answer.0 { memory.remember(segments[pair], key) }
+            if case .unknown(let key) = answer.1 { memory.remember(segments[pair + 1], key) }
+            answers.append(answer)
         }
+        func lookedUp(_ answer: CleanSegments.Answer) -> Bool { if case .notLookedUp = answer { false } else { true } }
+        let trial = Int(CleanSegments.trialLookups)
+        #expect(answers[..<trial].allSatisfy { lookedUp($0.reference) })
+        #expect(answers[trial...].allSatisfy { !lookedUp($0.reference) })
+        #expect(answers.dropFirst().allSatisfy { $0.date.isClean })
     }
 
     /// Synthetic claims (which repeat many segments) with a byte changed in some segments and in
