@@ -1,6 +1,10 @@
 import ArgumentParser
 import ClaimsPipeline
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @main
 struct ClaimsGate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +22,9 @@ struct ClaimsGate: AsyncParsableCommand {
     /// peak RSS went from about 125 MiB to 150–170 MiB in about one run of four (`HeapTuning`).
     static func main() async {
         HeapTuning.apply()
+        // A peer that hangs up (an SFTP client, a child process's pipe) makes a write fail with
+        // EPIPE, which the writer handles; the signal's default would end the gateway instead.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {
