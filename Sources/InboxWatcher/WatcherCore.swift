@@ -151,9 +151,11 @@ final class WatcherCore: Sendable {
     }
 
     /// One byte makes the wake socket readable. `EAGAIN` (socket full) means a wake-up is already
-    /// pending, which is all we need. Only called under the state lock while running.
+    /// pending, which is all we need. Only called under the state lock while running. Sent
+    /// without the broken pipe's signal: the reader thread may have closed its end on its way
+    /// out, and `write` then ended the process (a test run died on signal 13).
     private static func wake(_ fd: Int32) {
         var byte: UInt8 = 1
-        _ = write(fd, &byte, 1)
+        _ = send(fd, &byte, 1, Int32(MSG_NOSIGNAL))
     }
 }
