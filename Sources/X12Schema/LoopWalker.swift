@@ -139,6 +139,11 @@ public struct LoopWalker: Sendable {
 /// The open loop occurrences of a walk, outermost first, with their counters kept in one shared
 /// buffer: opening a loop, which happens several times per claim, allocates nothing.
 ///
+/// Both live in memory of its own, sized at the start for the schema's deepest nesting (the open
+/// occurrences are always one path down the schema's tree), not in arrays: every segment moves a
+/// cursor and a count, and an array checked that it alone held its storage at each write (about
+/// 80 checks a claim).
+///
 /// The loops and segments it holds and hands out are unretained (the walker's schema owns them
 /// for the walk): every judging thread walks the same schema, and retaining its objects for each
 /// segment made the threads take turns at their reference counts (5 % of the gateway's `perf`
@@ -175,35 +180,58 @@ struct LoopStack {
         case loop(Unmanaged<LoopSchema>, trigger: Unmanaged<SegmentSchema>)
     }
 
-    private var frames: [Frame] = []
-    /// The open occurrences' counts, innermost last, up to `countsEnd`; the rest is left over
-    /// from closed ones and overwritten when a loop opens, so the buffer only ever grows.
-    private var counts: [Int] = []
+    /// Owns the memory, freed with the last copy of the stack.
+    private final class Storage {
+        let frames: UnsafeMutableBufferPointer<Frame>
+        let counts: UnsafeMutableBufferPointer<Int>
+
+        init(for root: LoopSchema) {
+            frames = .allocate(capacity: root.deepestNesting)
+            counts = .allocate(capacity: root.deepestCounters)
+        }
+
+        deinit {
+            frames.deallocate()
+            counts.deallocate()
+        }
+    }
+
+    private let storage: Storage
+    /// The open occurrences, outermost first, up to `depth`.
+    private let frames: UnsafeMutableBufferPointer<Frame>
+    @usableFromInline private(set) var depth = 0
+    /// The open occurrences' counts, innermost last, up to `countsEnd`.
+    private let counts: UnsafeMutableBufferPointer<Int>
     private var countsEnd = 0
 
     @usableFromInline
     init(_ root: LoopSchema) {
-        frames.reserveCapacity(8)
-        counts.reserveCapacity(256)
+        storage = Storage(for: root)
+        frames = storage.frames
+        counts = storage.counts
         open(root)
     }
 
-    @usableFromInline var depth: Int { frames.count }
-    @usableFromInline var innermostLoop: LoopSchema? { frames.last?.loop.takeUnretainedValue() }
+    @usableFromInline var innermostLoop: LoopSchema? { depth > 0 ? frames[depth - 1].loop.takeUnretainedValue() : nil }
 
+    /// Opens an occurrence of `loop`, nested in the innermost one (or the root).
     private mutating func open(_ loop: LoopSchema) {
         let start = countsEnd
         countsEnd += loop.segments.count + loop.loops.count
-        while counts.count < countsEnd { counts.append(0) }
+        // Bounds are checked here, once an occurrence, so that the reads and writes of each
+        // segment need not be.
+        precondition(depth < frames.count && countsEnd <= counts.count, "a loop opened outside the schema's nesting")
         counts[start] = 1
         for index in (start + 1)..<countsEnd { counts[index] = 0 }
-        frames.append(Frame(loop: Unmanaged.passUnretained(loop), countsStart: start))
+        frames.initializeElement(at: depth, to: Frame(loop: Unmanaged.passUnretained(loop), countsStart: start))
+        depth += 1
     }
 
     /// Closes the innermost loop, reporting what it required and never got, and returns it.
     @usableFromInline
     mutating func close(at position: Int, into errors: inout [StructureError]) -> Unmanaged<LoopSchema> {
-        let frame = frames.removeLast()
+        depth -= 1
+        let frame = frames[depth]
         frame.loop._withUnsafeGuaranteedRef { reportMissing(in: $0, counts: frame.countsStart, at: position, into: &errors) }
         countsEnd = frame.countsStart
         return frame.loop
@@ -228,18 +256,19 @@ struct LoopStack {
     }
 
     /// Like a reader of the guide: the innermost open loop that still allows `segment` further
-    /// down its table, or a nested loop it starts, else the same question one loop out.
-    @usableFromInline
+    /// down its table, or a nested loop it starts, else the same question one loop out. Inlined
+    /// into the walk: called, it left the look-up in each loop a call of its own.
+    @usableFromInline @inline(__always)
     func placement(of segment: Segment) -> Placement? {
         let bit = segment.id.filterBit
-        return frames.withUnsafeBufferPointer { frames in
-            for depth in frames.indices.reversed() {
-                let frame = frames[depth]
-                let found = frame.loop._withUnsafeGuaranteedRef { Self.place(segment, bit, in: $0, frame) }
-                if let found { return Placement(depth: depth, kind: found) }
-            }
-            return nil
+        var depth = depth
+        while depth > 0 {
+            depth -= 1
+            let frame = frames[depth]
+            let found = frame.loop._withUnsafeGuaranteedRef { Self.place(segment, bit, in: $0, frame) }
+            if let found { return Placement(depth: depth, kind: found) }
         }
+        return nil
     }
 
     /// Where `segment` (its tag's `filterBit` `bit`) goes in the open occurrence `frame` of `loop`,
@@ -318,7 +347,7 @@ struct LoopStack {
     /// Where an out-of-order segment would have belonged in an open loop, so its data is not lost.
     @usableFromInline
     func earlierPlace(of segment: Segment) -> (SegmentSchema, LoopSchema)? {
-        for frame in frames.reversed() {
+        for frame in frames[..<depth].reversed() {
             let loop = frame.loop.takeUnretainedValue()
             if let rule = loop.segments.dropFirst().first(where: { $0.matches(segment) }) { return (rule, loop) }
         }

@@ -109,6 +109,11 @@ public final class LoopSchema: Sendable {
     /// occurrence closes, several times per claim.
     let requiredSegmentIndices: [Int]
     let requiredLoopIndices: [Int]
+    /// The most occurrences a walk holds open at once from this loop down (its own and those of
+    /// its deepest nesting), and the most counters they keep (one per segment and nested loop of
+    /// each): what a walk's `LoopStack` is sized for.
+    let deepestNesting: Int
+    let deepestCounters: Int
 
     public init(
         _ id: String, _ name: String, _ usage: Usage, maxRepeat: Int = 1, segments: [SegmentSchema],
@@ -130,6 +135,8 @@ public final class LoopSchema: Sendable {
         lentLoops = loops.map(Unmanaged.passUnretained)
         requiredSegmentIndices = segments.indices.filter { segments[$0].usage == .required }
         requiredLoopIndices = loops.indices.filter { loops[$0].usage == .required }
+        deepestNesting = 1 + (loops.map(\.deepestNesting).max() ?? 0)
+        deepestCounters = segments.count + loops.count + (loops.map(\.deepestCounters).max() ?? 0)
     }
 
     /// The segment that starts an occurrence of this loop.
