@@ -39,7 +39,6 @@ extension ClaimReader {
 
     /// CLM06–CLM20 of the CLM segment that opened the claim.
     static func readClaimElements(_ segment: Segment, into claim: inout Claim) {
-        if !segment[2].isEmpty, Amount(x12: segment[2].bytes) == nil { claim.amountDefects.insert(.claimCharge) }
         claim.providerSignature = segment[6].value
         claim.assignment = segment[7].value
         claim.benefitsAssignment = segment[8].value

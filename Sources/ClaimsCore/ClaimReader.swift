@@ -199,10 +199,11 @@ struct ClaimReader: LoopVisitor {
     }
 
     private mutating func startClaim(_ segment: Segment, position: Int) {
-        let facility = segment[5]
+        let facility = segment[5], charge = segment[2]
+        let totalCharge = Amount(x12: charge.bytes)
         var opened = Claim(
             patientControlNumber: segment[1].string,
-            totalCharge: Amount(x12: segment[2].bytes) ?? .zero,
+            totalCharge: totalCharge ?? .zero,
             placeOfService: facility.component(1).string,
             frequencyCode: facility.component(3).string,
             sharing: _billingProvider, _subscriber, patient: patient,
@@ -215,6 +216,7 @@ struct ClaimReader: LoopVisitor {
                 transactionSetControlNumber: controlNumber, segmentPosition: position,
                 billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
         if let payToAddress { opened.providers.payToAddress = payToAddress }
+        if totalCharge == nil, !charge.isEmpty { opened.amountDefects.insert(.claimCharge) }
         Self.readClaimElements(segment, into: &opened)
         claim = consume opened
     }
@@ -236,11 +238,14 @@ struct ClaimReader: LoopVisitor {
         line.procedureQualifier = procedure.next().string
         line.procedureCode = procedure.next().string
         line.modifiers = (3...6).compactMap { _ in procedure.next().value }
-        line.charge = Amount(x12: segment[2].bytes) ?? .zero
-        if line.charge == .zero, !segment[2].isEmpty, Amount(x12: segment[2].bytes) == nil {
-            line.amountDefects.insert(.lineCharge)
+        let charge = segment[2], units = segment[4]
+        if let amount = Amount(x12: charge.bytes) {
+            line.charge = amount
+        } else {
+            line.charge = .zero
+            if !charge.isEmpty { line.amountDefects.insert(.lineCharge) }
         }
-        if Self.decimalPlaces(segment[4].bytes) > 3 { line.amountDefects.insert(.units) }
+        if Self.decimalPlaces(units.bytes) > 3 { line.amountDefects.insert(.units) }
         // Written only when sent: most lines have none, and their details then stay unallocated.
         let description = procedure.next().value, emergency = segment[9].value
         let epsdt = segment[11].value, familyPlanning = segment[12].value
@@ -251,7 +256,7 @@ struct ClaimReader: LoopVisitor {
             line.details.familyPlanning = familyPlanning
         }
         line.unitBasis = segment[3].string
-        line.units = Self.number(segment[4]) ?? 0
+        line.units = Self.number(units) ?? 0
         line.placeOfService = segment[5].value
         var pointers = segment[7].componentReader
         var diagnosisPointers = DiagnosisPointers()

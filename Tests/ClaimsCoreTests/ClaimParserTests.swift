@@ -106,7 +106,11 @@ import X12Schema
 /// Subscriber levels that name the same payer share its box (`ClaimReader.readPayer`): what a
 /// later segment of one level's payer loop adds (an address) must stay that level's.
 @Suite struct SharedPayerTests {
-    static func file(payerAddresses: [[String]]) -> [UInt8] {
+    /// A file of one claim (with one line) for each of `payerAddresses`, each level's payer loop
+    /// ending with its segments; the claims' CLM02 and the lines' SV102 and SV104 as given.
+    static func file(payerAddresses: [[String]], claimCharge: String = "100", lineCharge: String = "100", units: String = "1")
+        -> [UInt8]
+    {
         var body = [
             "ST*837*0001*005010X222A1", "BHT*0019*00*1*20240105*1200*CH", "NM1*41*2*SUBMITTER*****46*S1",
             "PER*IC*A*TE*5555555555", "NM1*40*2*RECEIVER*****46*R1", "HL*1**20*1", "NM1*85*2*CLINIC*****XX*1234567893",
@@ -117,7 +121,8 @@ import X12Schema
                 "HL*\(index + 2)*1*22*0", "SBR*P*18*******CI", "NM1*IL*1*DOE*JOHN****MI*M\(index)", "N3*2 ELM ST",
                 "N4*HARTFORD*CT*06103", "DMG*D8*19800101*M", "NM1*PR*2*ACME HEALTH PLAN OF AMERICA*****PI*12345",
             ] + address + [
-                "CLM*PCN\(index)*100***11:B:1*Y*A*Y*Y", "HI*ABK:J209", "LX*1", "SV1*HC:99213*100*UN*1***1",
+                "CLM*PCN\(index)*\(claimCharge)***11:B:1*Y*A*Y*Y", "HI*ABK:J209", "LX*1",
+                "SV1*HC:99213*\(lineCharge)*UN*\(units)***1",
                 "DTP*472*D8*20240102",
             ]
         }
@@ -139,5 +144,43 @@ import X12Schema
         #expect(parsed.claims.allSatisfy { $0.payer.name == "ACME HEALTH PLAN OF AMERICA" && $0.payer.identifier == "12345" })
         #expect(parsed.claims.map { $0.payer.address?.line1 } == ["1 PAYER WAY", nil, "9 OTHER RD", nil, "1 PAYER WAY"])
         #expect(parsed.claims.map { $0.payer.address?.city } == ["HARTFORD", nil, "BOSTON", nil, "HARTFORD"])
+    }
+}
+
+/// Amounts whose text is not a valid amount are read as zero and flagged (the AMT edits report
+/// the flags); a valid zero is not flagged.
+@Suite struct AmountDefectTests {
+    static func claim(claimCharge: String = "100", lineCharge: String = "100", units: String = "1") throws -> Claim {
+        let source = X12Source(
+            bytes: SharedPayerTests.file(payerAddresses: [[]], claimCharge: claimCharge, lineCharge: lineCharge, units: units))
+        let set = try #require(try InterchangeReader.read(source).first?.groups.first?.transactionSets.first)
+        return try #require(ClaimParser().parse(set, interchange: 0, group: 0, transactionSet: 0).claims.first)
+    }
+
+    @Test func validAmountsAreReadUnflagged() throws {
+        let claim = try Self.claim(claimCharge: "100.5", lineCharge: "0", units: "1.5")
+        #expect(claim.totalCharge == Amount(cents: 10_050))
+        #expect(claim.amountDefects.isEmpty)
+        #expect(claim.serviceLines[0].charge == .zero)
+        #expect(claim.serviceLines[0].amountDefects.isEmpty)
+    }
+
+    @Test func aMalformedClaimChargeIsFlaggedOnTheClaim() throws {
+        let claim = try Self.claim(claimCharge: "12.3.4")
+        #expect(claim.totalCharge == .zero)
+        #expect(claim.amountDefects == .claimCharge)
+        #expect(claim.serviceLines[0].amountDefects.isEmpty)
+    }
+
+    @Test func aMalformedLineChargeIsFlaggedOnTheLine() throws {
+        let claim = try Self.claim(lineCharge: "1O0")
+        #expect(claim.serviceLines[0].charge == .zero)
+        #expect(claim.serviceLines[0].amountDefects == .lineCharge)
+        #expect(claim.amountDefects.isEmpty)
+    }
+
+    @Test func unitsWithMoreThanThreeDecimalsAreFlagged() throws {
+        let claim = try Self.claim(units: "1.2345")
+        #expect(claim.serviceLines[0].amountDefects == .units)
     }
 }
