@@ -73,6 +73,7 @@ enum DiagnosisEdits {
             if case .valid(let flags) = standing { codeSet |= bit(6 + secondary, flags.contains(.header)) }
             if index == 0 { externalCause = isExternalCause(diagnosis.code) }
             let key = pack(diagnosis.code)
+            guard rangeInitials & initialBit(key) != 0 else { continue }
             femaleCode = femaleCode || inRanges(key, female)
             maleCode = maleCode || inRanges(key, male)
             livebornCode = livebornCode || inRanges(key, liveborn)
@@ -147,6 +148,18 @@ enum DiagnosisEdits {
     /// 3 or 4 characters; a 3-character upper bound covers all its subcategories).
     static func inRanges(_ key: UInt32, _ ranges: [Range3]) -> Bool {
         ranges.contains { key >= $0.low && key <= ($0.high | (($0.high & 0xFF) == 0 ? 0xFF : 0)) }
+    }
+
+    /// The first letter of a `pack`ed code as a bit (A the lowest; none past Z).
+    static func initialBit(_ key: UInt32) -> UInt32 {
+        let letter = (key >> 24) &- UInt32(UInt8(ascii: "A"))
+        return letter < 26 ? 1 << letter : 0
+    }
+
+    /// The first letters of every range below (each range's bounds share theirs): a code starting
+    /// with none of them is in none, and is not searched five times.
+    static let rangeInitials = (femaleOnly + maleOnly + newborn + perinatal + pregnancy).reduce(UInt32(0)) {
+        $0 | initialBit($1.low) | initialBit($1.high)
     }
 
     static let femaleOnly = [
