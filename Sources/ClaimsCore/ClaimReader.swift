@@ -16,7 +16,11 @@ struct ClaimReader: LoopVisitor {
     let controlNumber: String
 
     private(set) var header: SubmissionHeader
+    /// The claims read, the last one still open while `claimIsOpen` (until its 2300 loop ends):
+    /// each is built in place at the end of the array. Held aside in an optional until it
+    /// closed, a claim (some 600 bytes) was moved into it, out of it and into the array.
     private(set) var claims: [Claim] = []
+    private var claimIsOpen = false
 
     private var billingProviderIndex = -1
     /// The parties of the current billing provider and subscriber levels, boxed once and shared by
@@ -31,7 +35,6 @@ struct ClaimReader: LoopVisitor {
     private var namedPayers: [(segment: Range<Int>, box: OutOfLineBox<Payer>)] = []
     private var patient: Person?
     private var patientRelationship: String?
-    var claim: Claim?
     /// The open claim's service lines, handed to it when it closes: changed on the claim as their
     /// segments came, each change had the claim find its service dates again.
     private var lines: [ServiceLine] = []
@@ -80,11 +83,12 @@ struct ClaimReader: LoopVisitor {
     mutating func reserveClaims(_ count: Int) { claims.reserveCapacity(count) }
 
     mutating func exit(_ loop: LoopSchema) {
-        guard loop.key == "2300", var finished = claim.take() else { return }
-        finished.position.lastSegmentPosition = lastPosition
-        finished.serviceLines = lines
+        guard loop.key == "2300", claimIsOpen else { return }
+        claimIsOpen = false
+        let last = claims.count - 1
+        claims[last].position.lastSegmentPosition = lastPosition
+        claims[last].serviceLines = lines
         lines = []
-        claims.append(consume finished)
     }
 
     mutating func visit(_ segment: Segment, schema: SegmentSchema, loop: LoopSchema, position: Int) {
@@ -201,7 +205,7 @@ struct ClaimReader: LoopVisitor {
     private mutating func startClaim(_ segment: Segment, position: Int) {
         let facility = segment[5], charge = segment[2]
         let totalCharge = Amount(x12: charge.bytes)
-        var opened = Claim(
+        claims.append(Claim(
             patientControlNumber: segment[1].string,
             totalCharge: totalCharge ?? .zero,
             placeOfService: facility.component(1).string,
@@ -214,17 +218,20 @@ struct ClaimReader: LoopVisitor {
             position: ClaimPosition(
                 interchange: interchangeIndex, group: groupIndex, transactionSet: transactionSetIndex,
                 transactionSetControlNumber: controlNumber, segmentPosition: position,
-                billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition))
-        if let payToAddress { opened.providers.payToAddress = payToAddress }
-        if totalCharge == nil, !charge.isEmpty { opened.amountDefects.insert(.claimCharge) }
-        Self.readClaimElements(segment, into: &opened)
-        claim = consume opened
+                billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition)))
+        claimIsOpen = true
+        let payToAddress = payToAddress
+        updateClaim { opened in
+            if let payToAddress { opened.providers.payToAddress = payToAddress }
+            if totalCharge == nil, !charge.isEmpty { opened.amountDefects.insert(.claimCharge) }
+            Self.readClaimElements(segment, into: &opened)
+        }
     }
 
-    /// Changes the open claim, if any, in place through optional chaining: testing `claim != nil`
-    /// and writing through `claim!` copied the whole claim (every string and array in it).
+    /// Changes the open claim, if any, in place.
     mutating func updateClaim(_ update: (inout Claim) -> Void) {
-        claim?.apply(update)
+        guard claimIsOpen else { return }
+        update(&claims[claims.count - 1])
     }
 
     /// Updates the open claim's last service line in place.
@@ -323,9 +330,4 @@ extension Person {
         birthDate = CalendarDate(x12: segment[2].bytes)
         gender = segment[3].value
     }
-}
-
-extension Claim {
-    /// `update` applied to the claim in place, for `ClaimReader.updateClaim`.
-    fileprivate mutating func apply(_ update: (inout Claim) -> Void) { update(&self) }
 }
