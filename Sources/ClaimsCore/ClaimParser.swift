@@ -20,7 +20,7 @@ public struct ParsedTransactionSet: Sendable {
 
 /// Reads 837P 005010X222A1 transaction sets into typed claims.
 public struct ClaimParser: Sendable {
-    let walker = LoopWalker(schema: X222A1.transactionSet)
+    @usableFromInline let walker = LoopWalker(schema: X222A1.transactionSet)
 
     public init() {}
 
@@ -32,7 +32,10 @@ public struct ClaimParser: Sendable {
     }
 
     /// Walks `set` once, feeding every placed segment to the claim reader and to `visitor` (a
-    /// validator), so that validation does not cost a second walk.
+    /// validator), so that validation does not cost a second walk. Inlinable, so that the walk is
+    /// specialised for the visitor where it is called: run generically, it reached both visitors
+    /// through witness tables.
+    @inlinable
     public func parse<Visitor: LoopVisitor>(
         _ set: TransactionSet, interchange: Int, group: Int, transactionSet: Int, alongside visitor: inout Visitor
     ) -> ParsedTransactionSet {
@@ -43,7 +46,7 @@ public struct ClaimParser: Sendable {
         return ParsedTransactionSet(header: pair.first.header, claims: pair.first.claims, structureErrors: errors)
     }
 
-    private func reader(for set: TransactionSet, interchange: Int, group: Int, transactionSet: Int) -> ClaimReader {
+    @usableFromInline func reader(for set: TransactionSet, interchange: Int, group: Int, transactionSet: Int) -> ClaimReader {
         var reader = ClaimReader(
             interchangeIndex: interchange, groupIndex: group, transactionSetIndex: transactionSet,
             controlNumber: set.controlNumber)

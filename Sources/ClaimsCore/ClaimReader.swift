@@ -9,17 +9,21 @@ import X12Schema
 /// Each loop's data lands in the entity it describes (billing provider, subscriber, patient,
 /// payer, claim, line), so that a name in loop 2330A (another payer's subscriber) can never be
 /// mistaken for the claim's subscriber in 2010BA.
+///
+/// Usable from inlinable code, so that a walk beside another module's visitor
+/// (`ClaimParser.parse(_:alongside:)`) is specialised for the pair and calls the reader directly.
+@usableFromInline
 struct ClaimReader: LoopVisitor {
     let interchangeIndex: Int
     let groupIndex: Int
     let transactionSetIndex: Int
     let controlNumber: String
 
-    private(set) var header: SubmissionHeader
+    @usableFromInline private(set) var header: SubmissionHeader
     /// The claims read, the last one still open while `claimIsOpen` (until its 2300 loop ends):
     /// each is built in place at the end of the array. Held aside in an optional until it
     /// closed, a claim (some 600 bytes) was moved into it, out of it and into the array.
-    private(set) var claims: [Claim] = []
+    @usableFromInline private(set) var claims: [Claim] = []
     private var claimIsOpen = false
 
     private var billingProviderIndex = -1
@@ -59,7 +63,7 @@ struct ClaimReader: LoopVisitor {
             receiver: Party(entityType: "", name: "", identifier: ""))
     }
 
-    mutating func enter(_ loop: LoopSchema, position: Int) {
+    @usableFromInline mutating func enter(_ loop: LoopSchema, position: Int) {
         switch loop.key {
         case "2000A":
             billingProviderIndex += 1
@@ -82,7 +86,7 @@ struct ClaimReader: LoopVisitor {
 
     mutating func reserveClaims(_ count: Int) { claims.reserveCapacity(count) }
 
-    mutating func exit(_ loop: LoopSchema) {
+    @usableFromInline mutating func exit(_ loop: LoopSchema) {
         guard loop.key == "2300", claimIsOpen else { return }
         claimIsOpen = false
         let last = claims.count - 1
@@ -91,7 +95,7 @@ struct ClaimReader: LoopVisitor {
         lines = []
     }
 
-    mutating func visit(_ segment: Segment, schema: SegmentSchema, loop: LoopSchema, position: Int) {
+    @usableFromInline mutating func visit(_ segment: Segment, schema: SegmentSchema, loop: LoopSchema, position: Int) {
         lastPosition = position
         switch (loop.key, segment.id) {
         case ("ST", "BHT"):
