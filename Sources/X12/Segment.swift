@@ -18,11 +18,16 @@ public struct Segment: @unchecked Sendable {
     /// Offsets from `range.lowerBound` of the first element separators, found once when the
     /// segment is cut, so that reading any of the first elements costs no scan: readers and
     /// edits read several elements of every segment.
-    @usableFromInline let separators: InlineArray<24, UInt16>
+    @usableFromInline let separators: SeparatorOffsets
     @usableFromInline let recordedSeparators: UInt8
-    /// Whether the segment has separators beyond those recorded (more than 24, or a segment too
+    /// Whether the segment has separators beyond those recorded (more than 16, or a segment too
     /// long for 16-bit offsets): elements past the last recorded one are found by scanning.
     @usableFromInline let hasUnrecordedSeparators: Bool
+
+    /// Room for 16: the guide's segments but CLM and SV1 have fewer elements, and those two rarely
+    /// send theirs past the sixteenth; 24 made every segment, and every copy of one, 16 bytes
+    /// larger for positions hardly ever read (about 370 instructions a claim).
+    @usableFromInline typealias SeparatorOffsets = InlineArray<16, UInt16>
 
     public init(source: X12Source, range: Range<Int>, delimiters: Delimiters) {
         self.init(file: source.bytes, start: range.lowerBound, limit: range.upperBound, delimiters: delimiters)
@@ -86,7 +91,7 @@ public struct Segment: @unchecked Sendable {
     /// The separators found while a segment is cut.
     private struct Cut {
         let start: Int
-        var separators = InlineArray<24, UInt16>(repeating: 0)
+        var separators = SeparatorOffsets(repeating: 0)
         var recorded = 0
         var hasUnrecorded = false
 
@@ -96,7 +101,7 @@ public struct Segment: @unchecked Sendable {
         /// after it is: no flag to test on the way, one compare of each bound.
         @inline(__always) mutating func record(_ index: Int) {
             let offset = index &- start
-            if recorded < 24, offset <= Int(UInt16.max) {
+            if recorded < separators.count, offset <= Int(UInt16.max) {
                 separators[unchecked: recorded] = UInt16(truncatingIfNeeded: offset)
                 recorded &+= 1
             } else {
@@ -133,9 +138,9 @@ public struct Segment: @unchecked Sendable {
         if position <= recorded {
             // Unchecked: `recorded` never exceeds the separators' capacity (see `Cut.record`), and
             // an offset within the segment cannot overflow its start. Read through a span of a
-            // local copy: the array's own subscript copied all 48 bytes out of the segment for
-            // every read, and a span of the stored array copied the whole segment (90 bytes) for
-            // every call not inlined (about 500 instructions a claim).
+            // local copy: the array's own subscript copied all of it out of the segment for
+            // every read, and a span of the stored array copied the whole segment for every call
+            // not inlined (about 500 instructions a claim).
             let separators = self.separators
             let offsets = separators.span
             let start = range.lowerBound &+ Int(offsets[unchecked: position &- 1]) &+ 1

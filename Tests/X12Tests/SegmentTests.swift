@@ -44,7 +44,7 @@ import X12
     }
 
     /// Segments are cut eight bytes at a time: whatever the lengths, separators and bytes around
-    /// them (delimiters at every offset of a word, runs past the 24 recorded separators, bytes
+    /// them (delimiters at every offset of a word, runs past the 16 recorded separators, bytes
     /// above 0x7F, the file's last bytes), every element must read as splitting byte by byte does.
     @Test(arguments: [Delimiters.standard, Delimiters(element: 0x7C, repetition: 0x5E, component: 0xB6, segment: 0x0A)])
     func cutsAsSplittingByteByByteDoes(delimiters: Delimiters) {
