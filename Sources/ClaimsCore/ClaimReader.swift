@@ -224,6 +224,7 @@ struct ClaimReader: LoopVisitor {
                 transactionSetControlNumber: controlNumber, segmentPosition: position,
                 billingProviderIndex: billingProviderIndex, subscriberPosition: subscriberPosition)))
         claimIsOpen = true
+        // Read aside: the closure changes the claims, which are the reader's too.
         let payToAddress = payToAddress
         updateClaim { opened in
             if let payToAddress { opened.providers.payToAddress = payToAddress }
