@@ -196,6 +196,8 @@ struct LoopStack {
         }
     }
 
+    /// Keeps `frames` and `counts` alive; they are held again below so that each read goes to
+    /// the memory directly rather than through the object.
     private let storage: Storage
     /// The open occurrences, outermost first, up to `depth`.
     private let frames: UnsafeMutableBufferPointer<Frame>
